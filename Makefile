@@ -1,0 +1,27 @@
+# The two commands of the README: `make demo` runs the product, `make test` runs every check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: help demo test lint unit bench lock
+
+help:
+	@echo "make demo   run AgentDesk (embedded server + desktop client)"
+	@echo "make test   run the whole test suite (lint, types, layers, tests)"
+	@echo "make bench  run the benchmark scripts"
+
+demo:
+	@uv=$$(tools/bootstrap.sh) && env -u QT_QPA_PLATFORM $$uv run --frozen agentdesk demo $(ARGS)
+
+test:
+	@uv=$$(tools/bootstrap.sh) && \
+	  echo "== ruff" && $$uv run --frozen ruff check src tests benchmarks && \
+	  echo "== mypy" && $$uv run --frozen mypy && \
+	  echo "== import-linter" && $$uv run --frozen lint-imports && \
+	  echo "== pytest" && $$uv run --frozen pytest $(PYTEST_ARGS)
+
+bench:
+	@uv=$$(tools/bootstrap.sh) && for b in benchmarks/bench_*.py; do echo "== $$b"; $$uv run --frozen python $$b; done
+
+lock:
+	uv lock

@@ -1,0 +1,1 @@
+"""The desktop's data side: local store, outbox, sync engine, credentials, settings. No Qt."""

@@ -1,0 +1,1 @@
+"""The central server: FastAPI app, database, auth, services, migrations, command line."""

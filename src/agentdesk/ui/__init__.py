@@ -1,0 +1,1 @@
+"""PySide6 windows, item models, dialogs and background workers. The only Qt layer."""
