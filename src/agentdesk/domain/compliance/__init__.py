@@ -1,0 +1,1 @@
+"""Contact compliance: the policy as data, and the engine that judges a proposed contact."""
