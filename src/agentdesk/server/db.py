@@ -89,14 +89,30 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 def begin_write(session: Session) -> None:
-    """Start the session's transaction as a writer (must come before its first query)."""
+    """Make the session's transaction a writer's from here on.
+
+    On SQLite a read transaction already under way (say, the token check) is ended first,
+    so the write transaction starts with the write lock held; it must not have changes.
+    """
+    bind = session.get_bind()
+    if bind.dialect.name != "sqlite":
+        return
+    if session.in_transaction():
+        if session.new or session.dirty or session.deleted:
+            raise RuntimeError("begin_write() after changes were made in this transaction")
+        session.rollback()
     session.connection(execution_options={IMMEDIATE: True})
 
 
 @contextmanager
 def transaction(factory: sessionmaker[Session], *, write: bool = True) -> Iterator[Session]:
     """One unit of work: commit on success, roll back everything on any error."""
-    with factory() as session, session.begin():
+    with factory() as session:
         if write:
             begin_write(session)
-        yield session
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

@@ -144,8 +144,8 @@ class Case(Syncable, Base):
 
     __tablename__ = "cases"
     __table_args__ = (
-        Index("ix_cases_assignee_dpd", "assignee_id", "dpd"),
-        Index("ix_cases_team_dpd", "team_id", "dpd"),
+        Index("ix_cases_assignee_dpd", "assignee_id", "dpd", "id"),
+        Index("ix_cases_team_dpd", "team_id", "dpd", "id"),
         Index("ix_cases_dpd_id", "dpd", "id"),
     )
     loan_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("loans.id"), unique=True, nullable=False)

@@ -153,10 +153,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('loan_id', name=op.f('uq_cases_loan_id'))
     )
     with op.batch_alter_table('cases', schema=None) as batch_op:
-        batch_op.create_index('ix_cases_assignee_dpd', ['assignee_id', 'dpd'], unique=False)
+        batch_op.create_index('ix_cases_assignee_dpd', ['assignee_id', 'dpd', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_cases_borrower_id'), ['borrower_id'], unique=False)
         batch_op.create_index('ix_cases_dpd_id', ['dpd', 'id'], unique=False)
-        batch_op.create_index('ix_cases_team_dpd', ['team_id', 'dpd'], unique=False)
+        batch_op.create_index('ix_cases_team_dpd', ['team_id', 'dpd', 'id'], unique=False)
 
     op.create_table('device_sessions',
     sa.Column('id', sa.Uuid(), nullable=False),

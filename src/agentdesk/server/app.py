@@ -1,0 +1,77 @@
+"""The FastAPI application: every route under `/api/v1`, OpenAPI at `/openapi.json`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI, Request
+from sqlalchemy import Engine, text
+
+from agentdesk import __version__
+from agentdesk.protocol import API_VERSION
+from agentdesk.protocol.common import ErrorBody, Health
+from agentdesk.server.db import make_engine, session_factory
+from agentdesk.server.errors import ApiError, install_handlers
+from agentdesk.server.migrate import current_revision
+from agentdesk.server.routes import admin, auth, cases, plans, reports
+from agentdesk.server.settings import Settings
+
+API_PREFIX = f"/api/v{API_VERSION}"
+
+_ERRORS = {code: {"model": ErrorBody} for code in (400, 401, 403, 404, 409, 413, 422, 429, 503)}
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """Build the app on `engine` (or one made from `settings.db_url`)."""
+    settings = settings or Settings()
+    own_engine = engine is None
+    engine = engine or make_engine(settings.db_url)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if own_engine:
+            engine.dispose()
+
+    app = FastAPI(
+        title="AgentDesk server",
+        version=__version__,
+        description="Portfolio, people, plans and approvals for AgentDesk desktops.",
+        lifespan=lifespan,
+        responses=_ERRORS,  # type: ignore[arg-type]
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessions = session_factory(engine)
+    install_handlers(app)
+
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(auth.router)
+    api.include_router(cases.router)
+    api.include_router(plans.router)
+    api.include_router(reports.router)
+    api.include_router(admin.router)
+
+    @api.get("/health", response_model=Health, tags=["health"])
+    def health(request: Request) -> Health:
+        """Liveness and schema: 200 when the database answers and is fully migrated."""
+        eng: Engine = request.app.state.engine
+        try:
+            with eng.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            revision = current_revision(eng)
+        except Exception as exc:
+            raise ApiError(
+                503, "database_down", "数据库无法连接。", "The database cannot be reached."
+            ) from exc
+        return Health(
+            status="ok",
+            database=eng.dialect.name,
+            schema_revision=revision,
+            api_version=API_VERSION,
+            version=__version__,
+        )
+
+    app.include_router(api)
+    return app

@@ -1,0 +1,50 @@
+"""The append-only audit trail: who did what to which record, when, from which device."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+from agentdesk.server.base import utcnow
+from agentdesk.server.models import AuditEntry
+
+if TYPE_CHECKING:
+    from agentdesk.server.deps import Principal
+
+
+def record(
+    session: Session,
+    action: str,
+    *,
+    actor: Principal | None = None,
+    username: str | None = None,
+    device: str | None = None,
+    entity: str | None = None,
+    entity_id: uuid.UUID | str | None = None,
+    **detail: Any,
+) -> None:
+    """Add one audit entry to the session's transaction (it commits with the change)."""
+    session.add(
+        AuditEntry(
+            at=utcnow(),
+            user_id=actor.user_id if actor else None,
+            username=actor.username if actor else username,
+            device=actor.device if actor else device,
+            action=action,
+            entity=entity,
+            entity_id=None if entity_id is None else str(entity_id),
+            detail={k: _plain(v) for k, v in detail.items()},
+        )
+    )
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)

@@ -1,0 +1,109 @@
+"""Request dependencies: the database session and the signed-in principal."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from agentdesk.domain.vocabulary import Role
+from agentdesk.server.base import utcnow
+from agentdesk.server.errors import forbidden, unauthorised
+from agentdesk.server.models import DeviceSession
+from agentdesk.server.security import token_digest
+from agentdesk.server.settings import Settings
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is asking: the user, their role and team, and the device session."""
+
+    user_id: uuid.UUID
+    username: str
+    role: Role
+    team_id: uuid.UUID | None
+    session_id: uuid.UUID
+    device: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """A session per request; anything not committed is rolled back at the end."""
+    factory: sessionmaker[Session] = request.app.state.sessions
+    with factory() as session:
+        yield session
+
+
+Db = Annotated[Session, Depends(get_db)]
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def current_principal(request: Request, db: Db) -> Principal:
+    """The signed-in user, from a live, unexpired, unrevoked device token."""
+    token = _bearer(request)
+    if token is None:
+        raise unauthorised()
+    row = db.scalars(
+        select(DeviceSession).where(DeviceSession.token_hash == token_digest(token))
+    ).first()
+    now = utcnow()
+    if row is None or row.revoked_at is not None:
+        raise unauthorised(
+            "登录已失效，请重新登录。", "Your session is no longer valid; please sign in again."
+        )
+    if row.expires_at <= now:
+        raise unauthorised(
+            "登录已过期，请重新登录。", "Your session has expired; please sign in again."
+        )
+    user = row.user
+    if not user.active:
+        raise unauthorised("该账号已停用。", "This account is disabled.")
+    return Principal(
+        user_id=user.id,
+        username=user.username,
+        role=Role(user.role),
+        team_id=user.team_id,
+        session_id=row.id,
+        device=row.device_name,
+    )
+
+
+CurrentUser = Annotated[Principal, Depends(current_principal)]
+
+
+def require_lead_or_admin(principal: CurrentUser) -> Principal:
+    """Team leads and administrators only (403 for agents)."""
+    if principal.role.rank < Role.LEAD.rank:
+        raise forbidden()
+    return principal
+
+
+def require_admin(principal: CurrentUser) -> Principal:
+    """Administrators only."""
+    if principal.role is not Role.ADMIN:
+        raise forbidden()
+    return principal
+
+
+LeadOrAdmin = Annotated[Principal, Depends(require_lead_or_admin)]
+Admin = Annotated[Principal, Depends(require_admin)]

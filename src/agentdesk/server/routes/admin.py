@@ -1,0 +1,7 @@
+"""`/admin/import/{kind}`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["admin"])

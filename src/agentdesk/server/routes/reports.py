@@ -1,0 +1,7 @@
+"""`/reports/team`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["reports"])
