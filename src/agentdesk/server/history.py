@@ -20,12 +20,13 @@ def case_history(db: Session, case_id: uuid.UUID) -> list[HistoryItem]:
             HistoryItem(
                 id=a.id,
                 kind="attempt",
-                at=a.occurred_at,
+                at=a.started_at,
                 user_id=a.user_id,
                 summary={
                     "channel": a.channel,
                     "result": a.result,
-                    "reason": a.reason,
+                    "delinquency_reason": a.delinquency_reason,
+                    "notes": a.notes,
                     "mood": a.mood,
                     "flagged": a.flagged,
                 },
@@ -45,7 +46,7 @@ def case_history(db: Session, case_id: uuid.UUID) -> list[HistoryItem]:
                 at=p.created_at,
                 user_id=p.user_id,
                 summary={
-                    "amount": str(from_minor(p.amount_minor)),
+                    "amount": str(from_minor(p.amount_minor, p.currency)),
                     "due_date": p.due_date.isoformat(),
                     "status": p.status,
                 },

@@ -2,13 +2,14 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-28 12:33:00.982762
+Create Date: 2026-11-28 12:36:46.361573
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
+
 
 
 
@@ -208,10 +209,15 @@ def upgrade() -> None:
     sa.Column('contact_point_id', sa.Uuid(), nullable=True),
     sa.Column('channel', sa.String(length=16), nullable=False),
     sa.Column('result', sa.String(length=32), nullable=False),
-    sa.Column('reason', sa.String(length=32), nullable=True),
+    sa.Column('started_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('ended_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('mood', sa.String(length=32), nullable=True),
-    sa.Column('occurred_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('duration_seconds', sa.Integer(), nullable=True),
+    sa.Column('delinquency_reason', sa.String(length=32), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('script_id', sa.String(length=100), nullable=True),
+    sa.Column('script_version', sa.Integer(), nullable=True),
+    sa.Column('transcript', sa.JSON(), nullable=False),
+    sa.Column('next_follow_up_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('flagged', sa.Boolean(), nullable=False),
     sa.Column('flag_reason', sa.Text(), nullable=True),
     sa.Column('id', sa.Uuid(), nullable=False),
@@ -225,6 +231,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('contact_attempts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_contact_attempts_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_contact_attempts_started_at'), ['started_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_contact_attempts_user_id'), ['user_id'], unique=False)
 
     op.create_table('notes',
@@ -248,6 +255,7 @@ def upgrade() -> None:
     sa.Column('team_id', sa.Uuid(), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('terms', sa.JSON(), nullable=False),
+    sa.Column('justification', sa.Text(), nullable=False),
     sa.Column('figures', sa.JSON(), nullable=False),
     sa.Column('required_role', sa.String(length=16), nullable=False),
     sa.Column('monthly_instalment_minor', sa.BigInteger(), nullable=False),
@@ -269,7 +277,9 @@ def upgrade() -> None:
     sa.Column('case_id', sa.Uuid(), nullable=False),
     sa.Column('user_id', sa.Uuid(), nullable=False),
     sa.Column('amount_minor', sa.BigInteger(), nullable=False),
+    sa.Column('currency', sa.String(length=3), nullable=False),
     sa.Column('due_date', sa.Date(), nullable=False),
+    sa.Column('contact_attempt_id', sa.Uuid(), nullable=True),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('settled_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('id', sa.Uuid(), nullable=False),
@@ -282,6 +292,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('promises', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_promises_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_promises_due_date'), ['due_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_promises_user_id'), ['user_id'], unique=False)
 
     op.create_table('plan_decisions',
@@ -311,6 +322,7 @@ def downgrade() -> None:
     op.drop_table('plan_decisions')
     with op.batch_alter_table('promises', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_promises_user_id'))
+        batch_op.drop_index(batch_op.f('ix_promises_due_date'))
         batch_op.drop_index(batch_op.f('ix_promises_case_id'))
 
     op.drop_table('promises')
@@ -325,6 +337,7 @@ def downgrade() -> None:
     op.drop_table('notes')
     with op.batch_alter_table('contact_attempts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_contact_attempts_user_id'))
+        batch_op.drop_index(batch_op.f('ix_contact_attempts_started_at'))
         batch_op.drop_index(batch_op.f('ix_contact_attempts_case_id'))
 
     op.drop_table('contact_attempts')
