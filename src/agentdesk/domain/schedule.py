@@ -1,0 +1,311 @@
+"""A loan's contractual repayment schedule: 等额本息, 等额本金 and 先息后本.
+
+Conventions (the ones lenders print on Chinese consumer-loan schedules):
+- periods are months; every period's interest is the balance × annual rate ÷ 12, whatever
+  the number of days in the month;
+- instalment k falls on the first due date's day of month, k − 1 months later, clamped to
+  the month's last day (31 Jan → 28/29 Feb → 31 Mar: the anchor is always the first day);
+- every amount is rounded half-up to the currency's minor unit; the rounding left over is
+  absorbed so that the principal repaid equals the principal lent exactly.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from agentdesk.domain.errors import AllowedRange, InvalidPlanInput, Unit
+from agentdesk.domain.money import (
+    DEFAULT_CURRENCY,
+    MINOR_UNIT_DIGITS,
+    ZERO,
+    quantum,
+    require_amount,
+    round_money,
+)
+from agentdesk.domain.vocabulary import Language
+
+# Above 36 % a year interest is not protected by Chinese courts; no lender we serve goes there.
+MAX_ANNUAL_RATE = Decimal("0.36")
+# The longest contract the engine schedules (a 30-year mortgage-style loan).
+MAX_TERM_MONTHS = 360
+
+_TWELVE = Decimal(12)
+
+
+class RepaymentMethod(StrEnum):
+    """How principal and interest are spread over the instalments."""
+
+    ANNUITY = "annuity"  # 等额本息: equal instalments
+    EQUAL_PRINCIPAL = "equal_principal"  # 等额本金: equal principal, falling interest
+    INTEREST_ONLY = "interest_only"  # 先息后本: interest monthly, principal at the end
+
+    def label(self, language: Language) -> str:
+        """The method's name for people."""
+        return _METHOD_LABELS[self][language]
+
+
+_METHOD_LABELS = {
+    RepaymentMethod.ANNUITY: {Language.ZH_CN: "等额本息", Language.EN: "Equal instalments"},
+    RepaymentMethod.EQUAL_PRINCIPAL: {
+        Language.ZH_CN: "等额本金",
+        Language.EN: "Equal principal",
+    },
+    RepaymentMethod.INTEREST_ONLY: {
+        Language.ZH_CN: "先息后本",
+        Language.EN: "Interest only, then principal",
+    },
+}
+
+
+@dataclass(frozen=True)
+class LoanTerms:
+    """What the contract says. Validated on construction (`InvalidPlanInput`).
+
+    `annual_rate` is a fraction (Decimal("0.049") is 4.9 % a year); `monthly_fee` is a
+    flat service fee added to every instalment (0 for most loans).
+    """
+
+    principal: Decimal
+    annual_rate: Decimal
+    term_months: int
+    first_due_date: date
+    method: RepaymentMethod = RepaymentMethod.ANNUITY
+    currency: str = DEFAULT_CURRENCY
+    monthly_fee: Decimal = ZERO
+
+    def __post_init__(self) -> None:
+        if self.currency not in MINOR_UNIT_DIGITS:
+            raise InvalidPlanInput(
+                "unknown", "currency", self.currency, ", ".join(sorted(MINOR_UNIT_DIGITS))
+            )
+        require_amount(self.principal, "principal", self.currency, error=InvalidPlanInput)
+        require_rate(self.annual_rate, "annual_rate")
+        require_term(self.term_months, "term_months", MAX_TERM_MONTHS)
+        require_amount(
+            self.monthly_fee, "monthly_fee", self.currency, allow_zero=True, error=InvalidPlanInput
+        )
+        if not isinstance(self.method, RepaymentMethod):
+            raise InvalidPlanInput(
+                "unknown", "method", self.method, ", ".join(m.value for m in RepaymentMethod)
+            )
+
+    @property
+    def monthly_rate(self) -> Decimal:
+        """The rate of one period: annual rate ÷ 12."""
+        return self.annual_rate / _TWELVE
+
+
+@dataclass(frozen=True)
+class Instalment:
+    """One line of a schedule.
+
+    `fees` holds charges other than principal and interest: a contract's monthly fee, and
+    in a restructured plan the arrears carried without interest. `remaining_principal` is
+    the interest-bearing balance after this instalment; `remaining_balance` adds what is
+    left of the carried arrears (equal to `remaining_principal` on a contract).
+    """
+
+    number: int
+    due_date: date
+    principal: Decimal
+    interest: Decimal
+    fees: Decimal
+    total: Decimal
+    remaining_principal: Decimal
+    remaining_balance: Decimal
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A list of instalments with their totals."""
+
+    instalments: tuple[Instalment, ...]
+    currency: str = DEFAULT_CURRENCY
+
+    @property
+    def total_principal(self) -> Decimal:
+        """Principal repaid over the schedule."""
+        return sum((i.principal for i in self.instalments), ZERO)
+
+    @property
+    def total_interest(self) -> Decimal:
+        """Interest paid over the schedule."""
+        return sum((i.interest for i in self.instalments), ZERO)
+
+    @property
+    def total_fees(self) -> Decimal:
+        """Fees (and carried arrears) paid over the schedule."""
+        return sum((i.fees for i in self.instalments), ZERO)
+
+    @property
+    def total_payable(self) -> Decimal:
+        """Everything paid over the schedule."""
+        return sum((i.total for i in self.instalments), ZERO)
+
+    @property
+    def first_due_date(self) -> date:
+        """The due date of the first instalment."""
+        return self.instalments[0].due_date
+
+    @property
+    def end_date(self) -> date:
+        """The due date of the last instalment."""
+        return self.instalments[-1].due_date
+
+    @property
+    def largest_instalment(self) -> Decimal:
+        """The largest single instalment (what affordability is judged on)."""
+        return max(i.total for i in self.instalments)
+
+
+def add_months(anchor: date, months: int) -> date:
+    """`anchor` moved by `months` months, its day clamped to the target month's last day."""
+    month_index = anchor.year * 12 + anchor.month - 1 + months
+    year, month = divmod(month_index, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(anchor.day, last_day))
+
+
+def due_dates(first_due_date: date, count: int) -> list[date]:
+    """The due dates of `count` monthly instalments, each the first's day clamped."""
+    return [add_months(first_due_date, k) for k in range(count)]
+
+
+def months_between(start: date, end: date) -> int:
+    """Whole calendar months from `start` to `end` counted by month (negative if earlier)."""
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def annuity_payment(
+    principal: Decimal, monthly_rate: Decimal, periods: int, currency: str = DEFAULT_CURRENCY
+) -> Decimal:
+    """The level monthly payment that repays `principal` in `periods` months (rounded half-up)."""
+    if periods <= 0:
+        raise InvalidPlanInput(
+            "out_of_range", "term_months", periods, AllowedRange(low=1, unit=Unit.MONTHS)
+        )
+    if monthly_rate == 0:
+        return round_money(principal / periods, currency)
+    growth = (1 + monthly_rate) ** periods
+    return round_money(principal * monthly_rate * growth / (growth - 1), currency)
+
+
+def amortisation_rows(
+    principal: Decimal,
+    monthly_rate: Decimal,
+    periods: int,
+    method: RepaymentMethod,
+    currency: str = DEFAULT_CURRENCY,
+) -> list[tuple[Decimal, Decimal]]:
+    """(principal, interest) for each of `periods` months repaying `principal`.
+
+    Annuity: a level payment, the last instalment taking the rounding. Equal principal:
+    principal ÷ periods in whole minor units, the few units left over added one each to
+    the earliest instalments, so no instalment is ever larger than the one before.
+    Interest only: interest every month, all principal with the last.
+    """
+    rows: list[tuple[Decimal, Decimal]] = []
+    balance = principal
+    if method is RepaymentMethod.ANNUITY:
+        payment = annuity_payment(principal, monthly_rate, periods, currency)
+        for k in range(periods):
+            interest = round_money(balance * monthly_rate, currency)
+            part = balance if k == periods - 1 else min(payment - interest, balance)
+            rows.append((part, interest))
+            balance -= part
+    elif method is RepaymentMethod.EQUAL_PRINCIPAL:
+        step = quantum(currency)
+        units = int(principal / step)
+        base, extra = divmod(units, periods)
+        for k in range(periods):
+            interest = round_money(balance * monthly_rate, currency)
+            part = (base + (1 if k < extra else 0)) * step
+            if k == periods - 1:
+                part = balance
+            rows.append((part, interest))
+            balance -= part
+    else:
+        interest = round_money(principal * monthly_rate, currency)
+        rows = [(ZERO, interest)] * (periods - 1) + [(principal, interest)]
+    return rows
+
+
+def build_schedule(terms: LoanTerms) -> Schedule:
+    """The contractual schedule of a loan."""
+    rows = amortisation_rows(
+        terms.principal, terms.monthly_rate, terms.term_months, terms.method, terms.currency
+    )
+    return schedule_from_rows(
+        rows,
+        terms.first_due_date,
+        terms.principal,
+        terms.currency,
+        fees=[terms.monthly_fee] * len(rows),
+    )
+
+
+def schedule_from_rows(
+    rows: Sequence[tuple[Decimal, Decimal]],
+    first_due_date: date,
+    principal: Decimal,
+    currency: str = DEFAULT_CURRENCY,
+    *,
+    fees: Sequence[Decimal] | None = None,
+    fees_owed: bool = False,
+    first_number: int = 1,
+) -> Schedule:
+    """Turn (principal, interest) rows into dated instalments with running balances.
+
+    `fees` (one per row) are added to each total. A contract's monthly fee is earned month
+    by month, so it is no part of the balance; arrears carried into a restructured plan
+    are owed today, so with `fees_owed` what is left of them counts in `remaining_balance`.
+    """
+    fee_list = list(fees) if fees is not None else [ZERO] * len(rows)
+    dates = due_dates(first_due_date, len(rows))
+    balance = principal
+    carried = sum(fee_list, ZERO) if fees_owed else ZERO
+    instalments = []
+    for k, ((raw_part, raw_interest), raw_fee, due) in enumerate(
+        zip(rows, fee_list, dates, strict=True)
+    ):
+        # Quantize so every figure reads in minor units ("0.00", not "0") on the wire.
+        part = round_money(raw_part, currency)
+        interest = round_money(raw_interest, currency)
+        fee = round_money(raw_fee, currency)
+        balance -= part
+        if carried:
+            carried -= fee
+        instalments.append(
+            Instalment(
+                number=first_number + k,
+                due_date=due,
+                principal=part,
+                interest=interest,
+                fees=fee,
+                total=part + interest + fee,
+                remaining_principal=balance,
+                remaining_balance=balance + carried,
+            )
+        )
+    return Schedule(tuple(instalments), currency)
+
+
+def require_rate(rate: Decimal, field: str, ceiling: Decimal = MAX_ANNUAL_RATE) -> None:
+    """Refuse an annual rate (a fraction) outside 0 … `ceiling`."""
+    if not isinstance(rate, Decimal) or not rate.is_finite() or not 0 <= rate <= ceiling:
+        raise InvalidPlanInput(
+            "out_of_range", field, rate, AllowedRange(low=ZERO, high=ceiling, unit=Unit.RATE)
+        )
+
+
+def require_term(months: int, field: str, cap: int) -> None:
+    """Refuse a number of months outside 1 … `cap`."""
+    if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months <= cap:
+        raise InvalidPlanInput(
+            "out_of_range", field, months, AllowedRange(low=1, high=cap, unit=Unit.MONTHS)
+        )
