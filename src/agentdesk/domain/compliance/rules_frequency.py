@@ -1,0 +1,233 @@
+"""Rules about *how often*: daily caps (CN-2, CN-3), 7-in-7 and its cool-down (US-2).
+
+Days are the borrower's local calendar days, judged separately in every candidate zone
+(the strictest zone decides). Counting runs over the whole history given — every agent,
+every device, every number of the borrower — so the server, which sees everything,
+counts across everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from agentdesk.domain.compliance.facts import ConsentKind, ContactAttempt, ContactHistory
+from agentdesk.domain.compliance.findings import Finding, Situation
+from agentdesk.domain.compliance.localtime import local_day, start_of_day, to_utc, zone_name_zh
+from agentdesk.domain.compliance.policy import (
+    ConversationCooldownRule,
+    DailyAttemptsPerNumberRule,
+    DailyConnectedCallsRule,
+    RollingCallsRule,
+)
+from agentdesk.domain.vocabulary import CallResult, ContactRelation
+
+
+def _placed(history: ContactHistory) -> Iterable[ContactAttempt]:
+    return (a for a in history.attempts if not a.inbound)
+
+
+# ------------------------------------------------------------------ daily caps
+
+
+def _counts_connected(rule: DailyConnectedCallsRule, attempt: ContactAttempt) -> bool:
+    return (
+        not attempt.inbound
+        and attempt.channel in rule.channels
+        and attempt.relation in rule.relations
+        and attempt.result in rule.counts_results
+    )
+
+
+def daily_connected_calls(
+    rule: DailyConnectedCallsRule, situation: Situation, at: datetime
+) -> list[Finding]:
+    """Block another call once the day's connected calls reach the limit."""
+    if situation.channel not in rule.channels or situation.target.relation not in rule.relations:
+        return []
+    if situation.attempt is not None and not _counts_connected(rule, situation.attempt):
+        return []  # an attempt that did not connect did not add a connected call
+    counted = [a for a in situation.history.attempts if _counts_connected(rule, a)]
+    findings = []
+    for zone in situation.borrower_zones:
+        today = local_day(at, zone)
+        used = sum(1 for a in counted if local_day(a.at, zone) == today)
+        if used < rule.limit:
+            continue
+        findings.append(
+            Finding(
+                rule.id,
+                rule.check,
+                rule.severity,
+                f"借款人今天（{zone_name_zh(zone)} {today}）已接通 {used} 次，"
+                f"每日上限 {rule.limit} 次",
+                f"the borrower has had {used} connected calls today ({today} in {zone.key}); "
+                f"the limit is {rule.limit} a day",
+                to_utc(start_of_day(today + timedelta(days=1), zone)),
+            )
+        )
+    return findings
+
+
+def _counts_dial(rule: DailyAttemptsPerNumberRule, attempt: ContactAttempt, number: str) -> bool:
+    if attempt.inbound or attempt.channel not in rule.channels:
+        return False
+    if attempt.contact_point_id != number:
+        return False
+    return rule.counts_results is None or attempt.result in rule.counts_results
+
+
+def daily_attempts_per_number(
+    rule: DailyAttemptsPerNumberRule, situation: Situation, at: datetime
+) -> list[Finding]:
+    """Block another dial to a number once the day's attempts to it reach the limit."""
+    number = situation.target.id
+    if situation.channel not in rule.channels:
+        return []
+    if situation.attempt is not None and not _counts_dial(rule, situation.attempt, number):
+        return []
+    counted = [a for a in situation.history.attempts if _counts_dial(rule, a, number)]
+    findings = []
+    for zone in situation.borrower_zones:
+        today = local_day(at, zone)
+        used = sum(1 for a in counted if local_day(a.at, zone) == today)
+        if used < rule.limit:
+            continue
+        findings.append(
+            Finding(
+                rule.id,
+                rule.check,
+                rule.severity,
+                f"该号码今天（{zone_name_zh(zone)} {today}）已拨打 {used} 次，"
+                f"每日上限 {rule.limit} 次",
+                f"this number has been dialled {used} times today ({today} in {zone.key}); "
+                f"the limit is {rule.limit} a day",
+                to_utc(start_of_day(today + timedelta(days=1), zone)),
+            )
+        )
+    return findings
+
+
+# ------------------------------------------------------------------ 7-in-7 (US-2)
+
+
+def _conversations(history: ContactHistory, channels: Iterable[object]) -> list[ContactAttempt]:
+    wanted = set(channels)
+    return [a for a in history.attempts if a.is_conversation_with_borrower and a.channel in wanted]
+
+
+def consent_active(history: ContactHistory, days: int, moment: datetime) -> bool:
+    """Whether the borrower's direct consent to calls covers `moment`.
+
+    Consent lasts `days` days from when it was given, and a later conversation about the
+    debt ends it.
+    """
+    if days <= 0:
+        return False
+    talks = [a.at for a in history.attempts if a.is_conversation_with_borrower]
+    for consent in history.consents:
+        if consent.kind is not ConsentKind.CALL_FREQUENCY:
+            continue
+        if not consent.given_at <= moment < consent.given_at + timedelta(days=days):
+            continue
+        if any(consent.given_at < talk < moment for talk in talks):
+            continue
+        return True
+    return False
+
+
+def _counts_call(rule: RollingCallsRule, attempt: ContactAttempt, history: ContactHistory) -> bool:
+    return (
+        not attempt.inbound
+        and attempt.channel in rule.channels
+        and attempt.relation is ContactRelation.BORROWER
+        and attempt.result not in rule.excluded_results
+        and not consent_active(history, rule.consent_days, attempt.at)
+    )
+
+
+def rolling_calls(rule: RollingCallsRule, situation: Situation, at: datetime) -> list[Finding]:
+    """Block the call that would be one too many within `days` consecutive local days."""
+    if situation.channel not in rule.channels or not situation.to_borrower:
+        return []
+    history = situation.history
+    if consent_active(history, rule.consent_days, at):
+        return []
+    if situation.attempt is not None and not _counts_call(rule, situation.attempt, history):
+        return []
+    calls = [a for a in _placed(history) if _counts_call(rule, a, history)]
+    findings = []
+    for zone in situation.borrower_zones:
+        days = [local_day(a.at, zone) for a in calls]
+        today = local_day(at, zone)
+
+        def in_window(last: date, days: list[date] = days) -> int:
+            first = last - timedelta(days=rule.days - 1)
+            return sum(1 for d in days if first <= d <= last)
+
+        used = in_window(today)
+        if used < rule.limit:
+            continue
+        clear_day = next(
+            today + timedelta(days=step)
+            for step in range(1, rule.days + 1)
+            if in_window(today + timedelta(days=step)) < rule.limit
+        )
+        findings.append(
+            Finding(
+                rule.id,
+                rule.check,
+                rule.severity,
+                f"过去 {rule.days} 天内（{zone_name_zh(zone)}）已拨打 {used} 次，"
+                f"上限 {rule.limit} 次",
+                f"{used} calls were placed in the last {rule.days} days ({zone.key}); "
+                f"the limit is {rule.limit}",
+                to_utc(start_of_day(clear_day, zone)),
+            )
+        )
+    return findings
+
+
+def _cooldown_counts(rule: ConversationCooldownRule, attempt: ContactAttempt) -> bool:
+    # Mirrors 7-in-7: busy signals and dead numbers are not calls placed to the person.
+    return not attempt.inbound and attempt.result not in (
+        CallResult.BUSY,
+        CallResult.NOT_IN_SERVICE,
+    )
+
+
+def conversation_cooldown(
+    rule: ConversationCooldownRule, situation: Situation, at: datetime
+) -> list[Finding]:
+    """Block calls within `days` local days of a conversation (its day is day 1)."""
+    if situation.channel not in rule.channels or not situation.to_borrower:
+        return []
+    history = situation.history
+    if consent_active(history, rule.consent_days, at):
+        return []
+    if situation.attempt is not None and not _cooldown_counts(rule, situation.attempt):
+        return []
+    talks = [a for a in _conversations(history, rule.conversation_channels) if a.at <= at]
+    if not talks:
+        return []
+    findings = []
+    for zone in situation.borrower_zones:
+        talked = max(local_day(a.at, zone) for a in talks)
+        today = local_day(at, zone)
+        clear_day = talked + timedelta(days=rule.days)
+        if today >= clear_day:
+            continue
+        day_number = (today - talked).days + 1
+        findings.append(
+            Finding(
+                rule.id,
+                rule.check,
+                rule.severity,
+                f"{talked} 与借款人通过话，今天是第 {day_number} 天；"
+                f"通话后 {rule.days} 天内不再致电（{zone_name_zh(zone)}）",
+                f"a conversation took place on {talked}; today is day {day_number} of "
+                f"{rule.days} without calls ({zone.key})",
+                to_utc(start_of_day(clear_day, zone)),
+            )
+        )
+    return findings
