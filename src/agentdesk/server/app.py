@@ -9,6 +9,7 @@ from fastapi import APIRouter, FastAPI, Request
 from sqlalchemy import Engine, text
 
 from agentdesk import __version__
+from agentdesk.domain.authority import read_authority_policy
 from agentdesk.protocol import API_VERSION
 from agentdesk.protocol.common import ErrorBody, Health
 from agentdesk.server.db import make_engine, session_factory
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
+    app.state.policy = read_authority_policy(settings.authority_policy)
     install_handlers(app)
 
     api = APIRouter(prefix=API_PREFIX)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -20,3 +21,5 @@ class Settings:
     max_lockout: timedelta = timedelta(minutes=15)
     page_size_max: int = 200
     import_max_bytes: int = 50 * 1024 * 1024
+    # The approval-authority policy file (None: the shipped one).
+    authority_policy: Path | None = None
