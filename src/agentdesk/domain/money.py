@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from agentdesk.domain.errors import AllowedRange, DomainError, InvalidMoney
+from agentdesk.domain.errors import AllowedRange, DomainError, InvalidMoney, Unit
 from agentdesk.domain.vocabulary import Language
 
 DEFAULT_CURRENCY = "CNY"
@@ -119,7 +119,7 @@ def require_amount(
             "out_of_range",
             field,
             amount,
-            AllowedRange(low=ZERO, low_inclusive=allow_zero),
+            AllowedRange(low=ZERO, low_inclusive=allow_zero, unit=Unit.MONEY),
         )
     if not is_whole_minor(amount, currency):
         raise raise_as(

@@ -202,11 +202,13 @@ def position_on(
     return LoanPosition(
         as_of=as_of,
         currency=currency,
-        overdue_principal=sum((line.principal for line in overdue), ZERO),
-        overdue_interest=sum((line.interest for line in overdue), ZERO),
+        overdue_principal=round_money(sum((line.principal for line in overdue), ZERO), currency),
+        overdue_interest=round_money(sum((line.interest for line in overdue), ZERO), currency),
         penalty_interest=round_money(penalty_accrued, currency),
         fees=round_money(fees_owed, currency),
-        outstanding_principal=sum((line.principal for line in not_due), ZERO),
+        outstanding_principal=round_money(
+            sum((line.principal for line in not_due), ZERO), currency
+        ),
         days_past_due=dpd,
         bucket=Bucket.for_dpd(dpd),
         oldest_unpaid_due_date=oldest,

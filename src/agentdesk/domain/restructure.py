@@ -102,7 +102,7 @@ class Waiver:
         require_amount(self.value, name, currency, allow_zero=True, error=InvalidPlanInput)
         if self.value > owed:
             raise InvalidPlanInput(
-                "out_of_range", name, self.value, AllowedRange(low=ZERO, high=owed)
+                "out_of_range", name, self.value, AllowedRange(ZERO, owed, unit=Unit.MONEY)
             )
         return self.value
 
@@ -226,6 +226,17 @@ def restructure(
         )
     today = position.as_of
     currency = terms.currency
+    if position.total_outstanding <= 0:
+        raise InvalidPlanInput(
+            "nothing_owed",
+            "position",
+            position.total_outstanding,
+            AllowedRange(ZERO, low_inclusive=False, unit=Unit.MONEY),
+            texts={
+                Language.ZH_CN: "该贷款已无欠款（{value}），无需制定还款方案。",
+                Language.EN: "The loan owes nothing ({value}): there is nothing to restructure.",
+            },
+        )
     rate = terms.annual_rate if options.new_annual_rate is None else options.new_annual_rate
     require_rate(rate, "new_annual_rate", ceiling=terms.annual_rate)
     method = options.method if options.method is not None else terms.method
@@ -256,7 +267,7 @@ def restructure(
             "out_of_range",
             "down_payment",
             down,
-            AllowedRange(low=ZERO, high=total_debt, high_inclusive=False),
+            AllowedRange(ZERO, total_debt, high_inclusive=False, unit=Unit.MONEY),
         )
     left = down
     for k, part in enumerate(owed):
