@@ -118,7 +118,10 @@ def _zone_findings(policy: Policy, situation: Situation, names: tuple[str, ...])
     timed = [
         r
         for r in policy.enabled_rules()
-        if isinstance(r, _TIMED) and situation.channel in r.channels
+        if isinstance(r, _TIMED)
+        and situation.channel in r.channels
+        # Stated inconvenient times matter only when the borrower stated some.
+        and not (isinstance(r, InconvenientTimesRule) and not situation.case.inconvenient_times)
     ]
     if not timed:
         return []
@@ -200,6 +203,7 @@ def check_contact(
     case, across agents and devices.
     """
     require_aware(now, "now")
+    now = to_utc(now)
     situation, names = _situation(case, channel, target, history)
     zone_problems = _zone_findings(policy, situation, names)
     findings = zone_problems + _evaluate(policy, situation, now)

@@ -8,7 +8,7 @@ it is refused at construction rather than guessed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 from enum import StrEnum
 
 from agentdesk.domain.compliance.errors import ContactInputError
@@ -110,11 +110,11 @@ class ConsentRecord:
     channels: frozenset[Channel] = frozenset()
 
     def __post_init__(self) -> None:
-        require_aware(self.given_at, "consent.given_at")
-        for name in ("valid_from", "valid_until"):
+        for name in ("given_at", "valid_from", "valid_until"):
             value = getattr(self, name)
             if value is not None:
                 require_aware(value, f"consent.{name}")
+                object.__setattr__(self, name, value.astimezone(UTC))
         if self.kind is ConsentKind.CONTACT_TIME and (
             self.valid_from is None or self.valid_until is None
         ):
@@ -157,6 +157,9 @@ class ContactAttempt:
 
     def __post_init__(self) -> None:
         require_aware(self.at, "attempt.at")
+        # Held in UTC: Python compares two times of the same zone by wall clock, which
+        # is wrong for the repeated hour at the end of DST.
+        object.__setattr__(self, "at", self.at.astimezone(UTC))
 
     @property
     def is_conversation_with_borrower(self) -> bool:

@@ -18,7 +18,15 @@ from functools import lru_cache
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from agentdesk.domain.compliance.yaml_source import load_model
 from agentdesk.domain.vocabulary import CallResult, Channel, ContactRelation, Hold, Language, Role
@@ -26,7 +34,7 @@ from agentdesk.domain.vocabulary import CallResult, Channel, ContactRelation, Ho
 DEFAULT_PROFILE = "cn"
 SHIPPED_PROFILES = ("cn", "us-regf")
 
-_RULE_ID = re.compile(r"^[A-Z]{2,}-[A-Z0-9]+$")
+_RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*-[A-Z0-9]+$")
 
 
 class Binding(StrEnum):
@@ -260,19 +268,31 @@ class Policy(_Strict):
             raise ValueError(f'"{value}" is not an IANA time zone') from error
         return value
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Policy:
+    # Field validators (not a model validator) so an error points at its section's line.
+    @field_validator("rules")
+    @classmethod
+    def _one_check_per_rule(cls, rules: tuple[AnyRule, ...]) -> tuple[AnyRule, ...]:
         seen: set[tuple[str, str]] = set()
-        for rule in self.rules:
+        for rule in rules:
             key = (rule.id, rule.check)
             if key in seen:
                 raise ValueError(f"rule {rule.id} has the check {rule.check} twice")
             seen.add(key)
-        ids = {rule.id for rule in self.rules}
-        for rule_id in self.overrides:
+        return rules
+
+    @field_validator("overrides")
+    @classmethod
+    def _overrides_name_known_rules(
+        cls, overrides: dict[str, tuple[Role, ...]], info: ValidationInfo
+    ) -> dict[str, tuple[Role, ...]]:
+        rules = info.data.get("rules")
+        if rules is None:
+            return overrides  # the rules failed already; that error is reported
+        ids = {rule.id for rule in rules}
+        for rule_id in overrides:
             if rule_id not in ids:
                 raise ValueError(f"overrides name rule {rule_id}, which the policy does not have")
-        return self
+        return overrides
 
     # ------------------------------------------------------------ reading the policy
 

@@ -61,15 +61,18 @@ def _line_of(lines: dict[Path, int], loc: tuple[int | str, ...]) -> int | None:
     return lines.get(())
 
 
-def _clean_loc(loc: tuple[int | str, ...], lines: dict[Path, int]) -> Path:
+def _clean_loc(loc: tuple[int | str, ...], lines: dict[Path, int], kind: str) -> Path:
     # A discriminated union puts its tag ("contact_window") into the location; it is not
-    # a key of the file, so drop any inner part the document does not have. The last
-    # part stays even when absent: it names the missing field.
+    # a key of the file, so drop every part the document does not have — except the
+    # last one of a "missing" error, which names the field to add.
     kept: list[int | str] = []
     for index, part in enumerate(loc):
         candidate = (*kept, part)
-        if candidate in lines or index == len(loc) - 1:
+        last = index == len(loc) - 1
+        if candidate in lines or (last and kind == "missing"):
             kept.append(part)
+    if kind.startswith("union_tag"):
+        kept.append("check")  # the tag that chose no known kind is the one to fix
     return tuple(kept)
 
 
@@ -108,7 +111,7 @@ def load_model(text: str, source: str, model: type[ModelT]) -> ModelT:
         return model.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
-        path = _clean_loc(tuple(first["loc"]), lines)
+        path = _clean_loc(tuple(first["loc"]), lines, str(first["type"]))
         field = ".".join(str(part) for part in path)
         reason = _reason_en(first)
         raise PolicyFileError(
@@ -122,7 +125,14 @@ def _reason_en(error: Any) -> str:
         return "unknown field (not part of the policy format)"
     if kind == "missing":
         return "required field is missing"
-    return str(error["msg"])
+    if kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        return (
+            f"unknown {ctx.get('discriminator', 'kind')} {ctx.get('tag')!r}; expected one of "
+            + str(ctx.get("expected_tags", ""))
+        )
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")
 
 
 def _reason_zh(error: Any, english: str) -> str:
