@@ -212,3 +212,13 @@ def test_broken_file_reports_line_field_and_reason(
 def test_empty_and_non_mapping_files() -> None:
     assert _error("").line == 1
     assert "mapping" in _error("- just\n- a list\n").reason_en
+
+
+def test_file_errors_are_domain_errors_with_both_sentences() -> None:
+    from agentdesk.domain.errors import DomainError
+
+    error = _error(GOOD.replace("name: {zh_CN: 测试, en: Test}", "name: {zh_CN: 测试, en: {x}}"))
+    assert isinstance(error, DomainError)
+    assert error.field == "name.en"
+    assert error.as_dict()["message_en"] == error.message(Language.EN)
+    assert error.message(Language.EN).startswith("team.yaml, line 4")
