@@ -54,6 +54,8 @@ def format_value(value: object, unit: str, language: Language) -> str:
 
 
 def _plain(number: Decimal) -> str:
+    if not number.is_finite():
+        return str(number)
     # Drop trailing zeros but never use exponent notation ("1E+2" would confuse anyone).
     if number == number.to_integral_value():
         return str(number.quantize(Decimal(1)))
@@ -154,6 +156,10 @@ _TEXTS: dict[str, dict[Language, str]] = {
     "wrong_type": {
         Language.ZH_CN: "{field}的值 {value} 类型不对：应为{allowed}。",
         Language.EN: "{field} {value} has the wrong type: it must be {allowed}.",
+    },
+    "malformed": {
+        Language.ZH_CN: "{field}无法解析（{value}）：应为{allowed}。",
+        Language.EN: "{field} cannot be read ({value}): it must be {allowed}.",
     },
     "inconsistent": {
         Language.ZH_CN: "{field}的值 {value} 与其他输入矛盾：应为{allowed}。",
