@@ -77,3 +77,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     app.include_router(api)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for `uvicorn --factory` (each worker): database from AGENTDESK_SERVER_DB."""
+    import os
+
+    return create_app(Settings(db_url=os.environ.get("AGENTDESK_SERVER_DB")))
