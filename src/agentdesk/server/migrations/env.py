@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 from agentdesk.server import models  # noqa: F401  (registers every table on the metadata)
 from agentdesk.server.base import Base
 from agentdesk.server.db import make_engine
+from agentdesk.server.sync import models as _sync_models  # noqa: F401  (the sync tables)
 
 config = context.config
 target_metadata = Base.metadata
