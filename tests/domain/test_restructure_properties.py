@@ -246,3 +246,21 @@ def test_first_due_date_defaults_to_the_contracts_next_due_date() -> None:
     plan = restructure(pos, terms, RestructureOptions())
     assert plan.schedule.first_due_date == date(2026, 4, 30)
     assert plan.schedule.instalments[2].due_date == date(2026, 6, 30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    principal=st.integers(1, 100_000_000).map(lambda f: Decimal(f).scaleb(-2)),
+    rate_bp=st.integers(0, 3600),
+    periods=st.integers(1, 60),
+    method=methods,
+)
+def test_step_up_reference_is_the_first_instalment_without_step_up(
+    principal: Decimal, rate_bp: int, periods: int, method: RepaymentMethod
+) -> None:
+    from agentdesk.domain.restructure import _normal_instalment
+    from agentdesk.domain.schedule import amortisation_rows
+
+    monthly = Decimal(rate_bp).scaleb(-4) / 12
+    first = amortisation_rows(principal, monthly, periods, method)[0]
+    assert _normal_instalment(principal, monthly, periods, method, "CNY") == sum(first)

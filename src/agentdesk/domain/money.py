@@ -66,8 +66,12 @@ def quantum(currency: str = DEFAULT_CURRENCY) -> Decimal:
 
 def round_money(amount: Decimal, currency: str = DEFAULT_CURRENCY) -> Decimal:
     """`amount` rounded half-up to the currency's minor unit."""
-    _check_currency(currency)
-    return amount.quantize(_QUANTA[currency], rounding=ROUND_HALF_UP)
+    try:
+        step = _QUANTA[currency]
+    except KeyError:
+        _check_currency(currency)  # raises the typed error
+        raise
+    return amount.quantize(step, rounding=ROUND_HALF_UP)
 
 
 def is_whole_minor(amount: Decimal, currency: str = DEFAULT_CURRENCY) -> bool:

@@ -44,6 +44,7 @@ from agentdesk.domain.schedule import (
     Schedule,
     add_months,
     amortisation_rows,
+    annuity_payment,
     months_between,
     require_rate,
     schedule_from_rows,
@@ -308,7 +309,7 @@ def restructure(
         else ZERO
     )
     rows.extend([(ZERO, grace_interest)] * grace)
-    normal = sum(amortisation_rows(financed, monthly, amortising, method, currency)[0], ZERO)
+    normal = _normal_instalment(financed, monthly, amortising, method, currency)
     stepped = 0
     balance = financed
     if options.step_up is not None:
@@ -493,6 +494,20 @@ def _step_payment(step: StepUp, normal: Decimal, first_interest: Decimal, curren
     return step.amount
 
 
+def _normal_instalment(
+    principal: Decimal, monthly: Decimal, periods: int, method: RepaymentMethod, currency: str
+) -> Decimal:
+    """Principal + interest of the first instalment amortising `principal` with no step-up."""
+    interest = round_money(principal * monthly, currency)
+    if method is RepaymentMethod.ANNUITY:
+        return annuity_payment(principal, monthly, periods, currency)
+    if method is RepaymentMethod.EQUAL_PRINCIPAL:
+        # The first instalment carries the rounded-up share (see amortisation_rows).
+        unit = quantum(currency)
+        return unit * -(-int(principal / unit) // periods) + interest
+    return interest if periods > 1 else principal + interest
+
+
 def _spread(amount: Decimal, months: int, currency: str) -> list[Decimal]:
     """`amount` in `months` near-equal parts, earlier parts one minor unit larger if needed."""
     unit = quantum(currency)
@@ -506,9 +521,11 @@ def _discount_factors(dates: list[date], today: date, monthly: Decimal) -> list[
     growth = 1 + monthly
     for due in dates:
         months = months_between(today, due)
-        if add_months(today, months) > due:
+        whole = add_months(today, months)
+        if whole > due:
             months -= 1
-        stub = (due - add_months(today, months)).days
+            whole = add_months(today, months)
+        stub = (due - whole).days
         factor = 1 / (growth**months * (1 + monthly * stub / _DAYS_PER_MONTH))
         factors.append(factor)
     return factors

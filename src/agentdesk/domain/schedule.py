@@ -163,12 +163,18 @@ class Schedule:
         return max(i.total for i in self.instalments)
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(anchor: date, months: int) -> date:
     """`anchor` moved by `months` months, its day clamped to the target month's last day."""
-    month_index = anchor.year * 12 + anchor.month - 1 + months
-    year, month = divmod(month_index, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(anchor.day, last_day))
+    year, month = divmod(anchor.year * 12 + anchor.month - 1 + months, 12)
+    day = anchor.day
+    # The plan dialog builds schedules on every slider move: a table beats calendar here.
+    if day > 28:
+        last = 29 if month == 1 and calendar.isleap(year) else _MONTH_DAYS[month]
+        day = min(day, last)
+    return date(year, month + 1, day)
 
 
 def due_dates(first_due_date: date, count: int) -> list[date]:
