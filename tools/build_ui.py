@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +58,34 @@ def update_translations() -> None:
              *sources, "-ts", str(ts)],
             check=True,
         )
+    _english_is_the_source(TRANSLATIONS / "agentdesk_en.ts")
+
+
+def _english_is_the_source(ts: Path) -> None:
+    """Source strings are English, so the English catalogue translates each to itself.
+
+    Filling it here keeps `en` complete by construction; plural forms still come from
+    the source text and can be refined by hand (hand edits are kept: only unfinished
+    entries are filled).
+    """
+    tree = ET.parse(ts)
+    changed = False
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        forms = translation.findall("numerusform")
+        if message.get("numerus") == "yes":
+            for form in forms or [ET.SubElement(translation, "numerusform")]:
+                form.text = form.text or source
+        else:
+            translation.text = source
+        del translation.attrib["type"]
+        changed = True
+    if changed:
+        ET.indent(tree)
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
 
 
 def release_translations(out_dir: Path) -> None:
