@@ -32,11 +32,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_CEILING, Decimal
-from enum import StrEnum
+from decimal import Decimal
 
 from agentdesk.domain.errors import AllowedRange, InvalidPlanInput, Unit
 from agentdesk.domain.money import ZERO, quantum, require_amount, round_money
+from agentdesk.domain.plan_options import (
+    MAX_FIRST_DUE_DELAY_MONTHS,
+    PLAN_TERM_CAP_MONTHS,
+    GraceKind,
+    RestructureOptions,
+    StepUp,
+    Waiver,
+    WaiverKind,
+    first_due_date_for,
+    plan_term,
+    step_months,
+    step_payment,
+)
 from agentdesk.domain.position import LoanPosition
 from agentdesk.domain.schedule import (
     LoanTerms,
@@ -49,100 +61,26 @@ from agentdesk.domain.schedule import (
     require_rate,
     schedule_from_rows,
 )
+from agentdesk.domain.valuation import position_value, schedule_value
 from agentdesk.domain.vocabulary import Language
 
-# The legal maximum length of a personalised instalment plan (个性化分期): five years.
-PLAN_TERM_CAP_MONTHS = 60
-# A first due date further out would be an unpriced grace period; use grace_months instead.
-MAX_FIRST_DUE_DELAY_MONTHS = 3
+__all__ = [
+    "MAX_FIRST_DUE_DELAY_MONTHS",
+    "PLAN_TERM_CAP_MONTHS",
+    "Comparison",
+    "Concessions",
+    "GraceKind",
+    "RestructureOptions",
+    "RestructuredPlan",
+    "StepUp",
+    "Waiver",
+    "WaiverKind",
+    "restructure",
+]
 
 _HUNDRED = Decimal(100)
 _PERCENT = Decimal("0.01")
 _TWELVE = Decimal(12)
-# The stub before the first whole month is discounted by simple interest over 30-day months.
-_DAYS_PER_MONTH = Decimal(30)
-
-
-class WaiverKind(StrEnum):
-    """Whether a waiver is a sum of money or a percent of what is owed."""
-
-    AMOUNT = "amount"
-    PERCENT = "percent"
-
-
-@dataclass(frozen=True)
-class Waiver:
-    """Part of the penalty interest or fees forgiven (减免)."""
-
-    kind: WaiverKind
-    value: Decimal
-
-    @classmethod
-    def amount(cls, value: Decimal) -> Waiver:
-        """Forgive this sum."""
-        return cls(WaiverKind.AMOUNT, value)
-
-    @classmethod
-    def percent(cls, value: Decimal) -> Waiver:
-        """Forgive this percent (0–100) of what is owed."""
-        return cls(WaiverKind.PERCENT, value)
-
-    def applied_to(self, owed: Decimal, field_name: str, currency: str) -> Decimal:
-        """The sum forgiven out of `owed`; refuses more than owed or more than 100 %."""
-        if self.kind is WaiverKind.PERCENT:
-            name = f"{field_name}.percent"
-            if not _is_number(self.value) or not 0 <= self.value <= _HUNDRED:
-                raise InvalidPlanInput(
-                    "out_of_range",
-                    name,
-                    self.value,
-                    AllowedRange(low=ZERO, high=_HUNDRED, unit=Unit.PERCENT),
-                )
-            return round_money(owed * self.value / _HUNDRED, currency)
-        name = f"{field_name}.amount"
-        require_amount(self.value, name, currency, allow_zero=True, error=InvalidPlanInput)
-        if self.value > owed:
-            raise InvalidPlanInput(
-                "out_of_range", name, self.value, AllowedRange(ZERO, owed, unit=Unit.MONEY)
-            )
-        return self.value
-
-
-class GraceKind(StrEnum):
-    """What a grace period suspends."""
-
-    PRINCIPAL = "principal"  # interest only during the grace months
-    PRINCIPAL_AND_INTEREST = "principal_and_interest"  # nothing due, no interest charged
-
-
-@dataclass(frozen=True)
-class StepUp:
-    """Reduced instalments for the first `months` regular months (after any grace).
-
-    Give exactly one of `amount` (principal + interest per month) or `percent` of the
-    normal instalment (strictly between 0 and 100).
-    """
-
-    months: int
-    amount: Decimal | None = None
-    percent: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class RestructureOptions:
-    """Everything an agent can choose for a restructured plan (all optional)."""
-
-    capitalise_arrears: bool = False
-    extra_months: int = 0
-    grace_months: int = 0
-    grace_kind: GraceKind = GraceKind.PRINCIPAL
-    new_annual_rate: Decimal | None = None
-    penalty_waiver: Waiver | None = None
-    fee_waiver: Waiver | None = None
-    down_payment: Decimal = ZERO
-    step_up: StepUp | None = None
-    first_due_date: date | None = None
-    method: RepaymentMethod | None = None
 
 
 @dataclass(frozen=True)
@@ -286,7 +224,7 @@ def restructure(
 
     # 4-6. term, grace, step-up
     remaining = len(position.upcoming)
-    term = _plan_term(options.extra_months, remaining, term_cap)
+    term = plan_term(options.extra_months, remaining, term_cap)
     grace = options.grace_months
     if isinstance(grace, bool) or not isinstance(grace, int) or not 0 <= grace <= term - 1:
         raise InvalidPlanInput(
@@ -300,7 +238,7 @@ def restructure(
             "unknown", "grace_kind", options.grace_kind, ", ".join(g.value for g in GraceKind)
         )
     amortising = term - grace
-    first_due = _first_due_date(options.first_due_date, position, terms)
+    first_due = first_due_date_for(options.first_due_date, position, terms)
 
     rows: list[tuple[Decimal, Decimal]] = []
     grace_interest = (
@@ -314,8 +252,8 @@ def restructure(
     balance = financed
     if options.step_up is not None:
         step = options.step_up
-        stepped = _step_months(step.months, amortising, method)
-        payment = _step_payment(step, normal, financed * monthly, currency)
+        stepped = step_months(step.months, amortising, method)
+        payment = step_payment(step, normal, financed * monthly, currency)
         for _ in range(stepped):
             interest = round_money(balance * monthly, currency)
             part = payment - interest
@@ -348,7 +286,8 @@ def restructure(
         waived_percent=_percent_of(waived, waivable) if waivable else ZERO,
         rate_cut=terms.annual_rate - rate,
         present_value_loss=round_money(
-            _value_now(position, terms, today) - _plan_value(down, schedule, terms, today),
+            position_value(position, terms.monthly_rate)
+            - schedule_value(schedule, today, terms.monthly_rate, paid_now=down),
             currency,
         ),
         down_payment=down,
@@ -375,123 +314,12 @@ def restructure(
     )
 
 
-def _is_number(value: object) -> bool:
-    return isinstance(value, Decimal) and value.is_finite()
-
-
 def _waived(waiver: Waiver | None, owed: Decimal, name: str, currency: str) -> Decimal:
     return ZERO if waiver is None else waiver.applied_to(owed, name, currency)
 
 
 def _percent_of(part: Decimal, whole: Decimal) -> Decimal:
     return (part * _HUNDRED / whole).quantize(_PERCENT)
-
-
-def _plan_term(extra_months: int, remaining: int, cap: int) -> int:
-    if isinstance(extra_months, bool) or not isinstance(extra_months, int):
-        raise InvalidPlanInput("wrong_type", "extra_months", extra_months, "a whole number")
-    low = 1 if remaining == 0 else 0
-    high = cap - remaining
-    if high < low:
-        # The contract alone already runs past the cap: no plan fits.
-        raise InvalidPlanInput(
-            "out_of_range",
-            "plan_term",
-            remaining + max(extra_months, low),
-            AllowedRange(low=1, high=cap, unit=Unit.MONTHS),
-        )
-    if not low <= extra_months <= high:
-        raise InvalidPlanInput(
-            "out_of_range",
-            "extra_months",
-            extra_months,
-            AllowedRange(low=low, high=high, unit=Unit.MONTHS),
-        )
-    return remaining + extra_months
-
-
-def _first_due_date(chosen: date | None, position: LoanPosition, terms: LoanTerms) -> date:
-    today = position.as_of
-    latest = add_months(today, MAX_FIRST_DUE_DELAY_MONTHS)
-    if chosen is None:
-        if position.upcoming:
-            return position.upcoming[0].due_date
-        # A matured loan: the next date on the contract's day of month after today.
-        k = max(0, months_between(terms.first_due_date, today))
-        while add_months(terms.first_due_date, k) <= today:
-            k += 1
-        return add_months(terms.first_due_date, k)
-    if not isinstance(chosen, date):
-        raise InvalidPlanInput("wrong_type", "first_due_date", chosen, "a date")
-    if chosen < today:
-        raise InvalidPlanInput("too_early", "first_due_date", chosen, AllowedRange(today, latest))
-    if chosen > latest:
-        raise InvalidPlanInput("too_late", "first_due_date", chosen, AllowedRange(today, latest))
-    return chosen
-
-
-def _step_months(months: int, amortising: int, method: RepaymentMethod) -> int:
-    if method is RepaymentMethod.INTEREST_ONLY:
-        raise InvalidPlanInput(
-            "inconsistent",
-            "step_up.months",
-            months,
-            {
-                Language.ZH_CN: "不设低额期（先息后本方式的每期只含利息，无法再降低）",
-                Language.EN: "no step-up (interest-only instalments cannot be reduced further)",
-            },
-        )
-    if isinstance(months, bool) or not isinstance(months, int) or not 1 <= months < amortising:
-        raise InvalidPlanInput(
-            "out_of_range",
-            "step_up.months",
-            months,
-            AllowedRange(low=1, high=amortising - 1, unit=Unit.MONTHS),
-        )
-    return months
-
-
-def _step_payment(step: StepUp, normal: Decimal, first_interest: Decimal, currency: str) -> Decimal:
-    """The reduced principal + interest per step-up month, checked against the interest."""
-    floor = round_money(first_interest, currency)
-    if (step.amount is None) == (step.percent is None):
-        raise InvalidPlanInput(
-            "missing",
-            "step_up.amount",
-            None,
-            {
-                Language.ZH_CN: "金额或比例二选一",
-                Language.EN: "either an amount or a percent, not both",
-            },
-        )
-    if step.percent is not None:
-        if not _is_number(step.percent) or not 0 < step.percent < _HUNDRED:
-            raise InvalidPlanInput(
-                "out_of_range",
-                "step_up.percent",
-                step.percent,
-                AllowedRange(ZERO, _HUNDRED, False, False, Unit.PERCENT),
-            )
-        payment = round_money(normal * step.percent / _HUNDRED, currency)
-        if payment < floor:
-            lowest = (floor * _HUNDRED / normal).quantize(_PERCENT, rounding=ROUND_CEILING)
-            raise InvalidPlanInput(
-                "out_of_range",
-                "step_up.percent",
-                step.percent,
-                AllowedRange(lowest, _HUNDRED, True, False, Unit.PERCENT),
-            )
-        return payment
-    assert step.amount is not None
-    require_amount(step.amount, "step_up.amount", currency, allow_zero=True, error=InvalidPlanInput)
-    if not floor <= step.amount < normal:
-        raise InvalidPlanInput(
-            "out_of_range",
-            "step_up.amount",
-            step.amount,
-            AllowedRange(floor, normal, True, False, Unit.MONEY),
-        )
-    return step.amount
 
 
 def _normal_instalment(
@@ -513,34 +341,3 @@ def _spread(amount: Decimal, months: int, currency: str) -> list[Decimal]:
     unit = quantum(currency)
     base, extra = divmod(int(amount / unit), months)
     return [(base + (1 if k < extra else 0)) * unit for k in range(months)]
-
-
-def _discount_factors(dates: list[date], today: date, monthly: Decimal) -> list[Decimal]:
-    """Discount factors at the contract's monthly rate: whole months compound, a stub is simple."""
-    factors = []
-    growth = 1 + monthly
-    for due in dates:
-        months = months_between(today, due)
-        whole = add_months(today, months)
-        if whole > due:
-            months -= 1
-            whole = add_months(today, months)
-        stub = (due - whole).days
-        factor = 1 / (growth**months * (1 + monthly * stub / _DAYS_PER_MONTH))
-        factors.append(factor)
-    return factors
-
-
-def _value_now(position: LoanPosition, terms: LoanTerms, today: date) -> Decimal:
-    """The current position's value: what is due now plus the contract's coming instalments."""
-    upcoming = position.upcoming
-    prepaid = sum((u.principal for u in upcoming), ZERO) - position.outstanding_principal
-    factors = _discount_factors([u.due_date for u in upcoming], today, terms.monthly_rate)
-    coming = sum((f * u.total for f, u in zip(factors, upcoming, strict=True)), ZERO)
-    return position.total_due + coming - prepaid
-
-
-def _plan_value(down: Decimal, schedule: Schedule, terms: LoanTerms, today: date) -> Decimal:
-    rows = schedule.instalments
-    factors = _discount_factors([r.due_date for r in rows], today, terms.monthly_rate)
-    return down + sum((f * r.total for f, r in zip(factors, rows, strict=True)), ZERO)
