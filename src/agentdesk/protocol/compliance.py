@@ -1,0 +1,59 @@
+"""Contact compliance on the wire: the active contact policy and flagged attempts."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from agentdesk.domain.vocabulary import Channel
+from agentdesk.protocol.common import WireModel
+
+
+class ContactPolicyOut(WireModel):
+    """`GET /compliance/policy`: the policy every desktop enforces, as published."""
+
+    profile: str
+    version: str
+    sha256: str
+    published_at: datetime | None  # None: the shipped default, never published
+    published_by: str | None
+    text: str
+
+
+class PolicyPublished(WireModel):
+    """The answer to publishing a policy."""
+
+    profile: str
+    version: str
+    sha256: str
+    published_at: datetime
+
+
+class RuleRef(WireModel):
+    """A rule id with its title in the requester's language."""
+
+    id: str
+    title: str
+
+
+class ViolationOut(WireModel):
+    """A logged contact attempt that broke a rule."""
+
+    attempt_id: uuid.UUID
+    case_id: uuid.UUID
+    loan_ref: str
+    borrower_name: str
+    agent_id: uuid.UUID
+    agent_username: str
+    channel: Channel
+    result: str
+    started_at: datetime
+    rules: list[RuleRef]
+
+
+class ViolationPage(WireModel):
+    """Flagged attempts, newest first; pass `next_offset` back as `offset`."""
+
+    items: list[ViolationOut]
+    total: int
+    next_offset: int | None

@@ -1,0 +1,178 @@
+"""Judging logged contact attempts against the contact policy, and flagging violations.
+
+An attempt that arrives is a fact and is always stored; this module decides whether it
+broke a rule. The history it is judged against is every attempt on every case of the
+same borrower, by every agent and device (the server sees everything), so the per-day
+caps count across the whole lender.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from agentdesk.domain.compliance import (
+    CaseFacts,
+    ContactAttempt,
+    ContactHistory,
+    ContactPoint,
+    Policy,
+    violations_of,
+)
+from agentdesk.domain.vocabulary import CallResult, Channel, ContactRelation, Hold
+from agentdesk.server import audit
+from agentdesk.server.deps import Principal
+from agentdesk.server.models import Borrower, Case
+from agentdesk.server.models import ContactAttempt as AttemptRow
+from agentdesk.server.models import ContactPoint as PointRow
+
+VIOLATION_ACTION = "compliance.violation"
+# The borrower counts as unreachable (CN-4, US-8) when every own number's latest call
+# ended like this: the number is dead or is not theirs.
+_DEAD_ENDS = frozenset({CallResult.NOT_IN_SERVICE, CallResult.WRONG_NUMBER})
+
+
+def _result(value: str) -> CallResult | None:
+    try:
+        return CallResult(value)
+    except ValueError:
+        return None
+
+
+def _relation(value: str | None) -> ContactRelation:
+    try:
+        return ContactRelation(value) if value else ContactRelation.BORROWER
+    except ValueError:
+        # An unknown relation is someone else: third-party rules are the stricter ones.
+        return ContactRelation.EMERGENCY_CONTACT
+
+
+def _holds(values: list[str]) -> frozenset[Hold]:
+    known = {h.value for h in Hold}
+    return frozenset(Hold(v) for v in values if v in known)
+
+
+@dataclass(frozen=True)
+class BorrowerFacts:
+    """Everything the rules need about one borrower, read from the database."""
+
+    holds: frozenset[Hold]
+    time_zone: str
+    points: dict[uuid.UUID, ContactPoint]
+    history: ContactHistory
+
+
+def _point_id(row_id: uuid.UUID | None) -> str:
+    return str(row_id) if row_id is not None else ""
+
+
+def borrower_facts(session: Session, case: Case) -> BorrowerFacts:
+    """Holds of the case, the borrower's zone, contact points and full contact history."""
+    borrower = session.get(Borrower, case.borrower_id)
+    zone = borrower.time_zone if borrower is not None else ""
+    points = {
+        p.id: ContactPoint(str(p.id), _relation(p.relation))
+        for p in session.scalars(select(PointRow).where(PointRow.borrower_id == case.borrower_id))
+    }
+    case_ids = select(Case.id).where(Case.borrower_id == case.borrower_id)
+    attempts = []
+    for row in session.scalars(
+        select(AttemptRow)
+        .where(AttemptRow.case_id.in_(case_ids))
+        .order_by(AttemptRow.started_at, AttemptRow.id)
+    ):
+        point = points.get(row.contact_point_id) if row.contact_point_id else None
+        attempts.append(
+            ContactAttempt(
+                at=row.started_at,
+                channel=Channel(row.channel),
+                contact_point_id=_point_id(row.contact_point_id),
+                relation=point.relation if point else ContactRelation.BORROWER,
+                result=_result(row.result),
+                agent_id=str(row.user_id),
+                attempt_id=str(row.id),
+            )
+        )
+    return BorrowerFacts(_holds(case.holds), zone, points, ContactHistory(tuple(attempts)))
+
+
+def _unreachable(facts: BorrowerFacts, before: ContactAttempt) -> bool:
+    own = {p.id for p in facts.points.values() if p.relation is ContactRelation.BORROWER}
+    if not own:
+        return True
+    latest: dict[str, CallResult | None] = {}
+    for attempt in facts.history.attempts:
+        own_call = attempt.contact_point_id in own and attempt.channel is Channel.CALL
+        if own_call and attempt.at < before.at:
+            latest[attempt.contact_point_id] = attempt.result
+    return all(latest.get(number) in _DEAD_ENDS for number in own)
+
+
+def judge_attempt(session: Session, row: AttemptRow, policy: Policy) -> tuple[str, ...]:
+    """The rule ids the stored attempt `row` broke (empty when none)."""
+    case = session.get(Case, row.case_id)
+    if case is None:
+        return ()
+    facts = borrower_facts(session, case)
+    attempt = next(
+        (a for a in facts.history.attempts if a.attempt_id == str(row.id)),
+        None,
+    )
+    if attempt is None:  # not flushed yet: judge it as given
+        point = facts.points.get(row.contact_point_id) if row.contact_point_id else None
+        attempt = ContactAttempt(
+            at=row.started_at,
+            channel=Channel(row.channel),
+            contact_point_id=_point_id(row.contact_point_id),
+            relation=point.relation if point else ContactRelation.BORROWER,
+            result=_result(row.result),
+            agent_id=str(row.user_id),
+            attempt_id=str(row.id),
+        )
+    target = facts.points.get(row.contact_point_id) if row.contact_point_id else None
+    case_facts = CaseFacts(
+        case_id=str(case.id),
+        time_zones=(facts.time_zone,),
+        holds=facts.holds,
+        borrower_unreachable=_unreachable(facts, attempt),
+    )
+    return violations_of(attempt, facts.history, case_facts, policy, target=target)
+
+
+def flag_attempt(
+    session: Session,
+    row: AttemptRow,
+    policy: Policy,
+    *,
+    actor: Principal | None = None,
+) -> tuple[str, ...]:
+    """Judge `row`; when it broke rules, flag it and audit the violation (caller commits).
+
+    A flag once set is not removed by a later judgement: what was flagged stays visible
+    to the team lead.
+    """
+    rules = judge_attempt(session, row, policy)
+    if not rules:
+        return ()
+    row.flagged = True
+    row.flag_reason = ",".join(rules)
+    audit.record(
+        session,
+        VIOLATION_ACTION,
+        actor=actor,
+        entity="contact_attempt",
+        entity_id=row.id,
+        case_id=row.case_id,
+        rules=list(rules),
+        profile=policy.profile,
+        policy_version=policy.version,
+    )
+    return rules
+
+
+def rule_ids(flag_reason: str | None) -> list[str]:
+    """The rule ids stored on a flagged attempt."""
+    return [part.strip() for part in (flag_reason or "").split(",") if part.strip()]

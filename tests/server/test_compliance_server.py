@@ -1,0 +1,330 @@
+"""Server side of contact compliance: the active policy, publishing it, flagging attempts.
+
+Real SQLite database migrated with the shipped migrations; real HTTP through the ASGI
+test client.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from agentdesk.paths import resources_dir
+from agentdesk.server.app import API_PREFIX, create_app
+from agentdesk.server.compliance_flags import flag_attempt, judge_attempt
+from agentdesk.server.contact_policy import active_policy, publish
+from agentdesk.server.db import make_engine, session_factory
+from agentdesk.server.migrate import upgrade
+from agentdesk.server.models import (
+    AuditEntry,
+    Borrower,
+    Case,
+    ContactAttempt,
+    ContactPoint,
+    DeviceSession,
+    Loan,
+    Team,
+    User,
+)
+from agentdesk.server.policy_cli import main as policy_main
+from agentdesk.server.routes import compliance as compliance_routes
+from agentdesk.server.security import token_digest
+from agentdesk.server.settings import Settings
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@dataclass
+class World:
+    sessions: sessionmaker[Session]
+    client: TestClient
+    url: str
+    case_id: uuid.UUID
+    other_case_id: uuid.UUID
+    mobile_id: uuid.UUID
+    sister_id: uuid.UUID
+    agent_id: uuid.UUID
+    tokens: dict[str, str]
+
+
+def _user(db: Session, name: str, role: str, team: Team | None) -> User:
+    user = User(
+        username=name,
+        display_name=name,
+        role=role,
+        team_id=team.id if team else None,
+        password_hash="not-used",
+        language="zh_CN",
+        active=True,
+    )
+    db.add(user)
+    db.flush()
+    return user
+
+
+def _token(db: Session, user: User) -> str:
+    token = f"token-{user.username}"
+    db.add(
+        DeviceSession(
+            user_id=user.id,
+            device_name="test",
+            token_hash=token_digest(token),
+            expires_at=datetime.now(UTC) + timedelta(days=1),
+        )
+    )
+    return token
+
+
+def _case(db: Session, borrower: Borrower, team: Team, agent: User, ref: str) -> Case:
+    loan = Loan(
+        external_id=ref,
+        borrower_id=borrower.id,
+        product="consumer",
+        principal_minor=1_000_000,
+        annual_rate=Decimal("0.12"),
+        term_months=12,
+        method="annuity",
+        start_date=date(2025, 1, 1),
+        first_due_date=date(2025, 2, 1),
+    )
+    db.add(loan)
+    db.flush()
+    case = Case(
+        loan_id=loan.id,
+        borrower_id=borrower.id,
+        team_id=team.id,
+        assignee_id=agent.id,
+        borrower_name=borrower.name,
+        loan_ref=ref,
+        holds=[],
+    )
+    db.add(case)
+    db.flush()
+    return case
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    url = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    upgrade(url)
+    engine = make_engine(url)
+    app = create_app(Settings(db_url=url), engine)
+    if not any(getattr(r, "path", "") == f"{API_PREFIX}/compliance/violations" for r in app.routes):
+        app.include_router(compliance_routes.router, prefix=API_PREFIX)
+    sessions = session_factory(engine)
+    with sessions() as db:
+        east, west = Team(name="east"), Team(name="west")
+        db.add_all([east, west])
+        db.flush()
+        agent = _user(db, "agent1", "agent", east)
+        lead = _user(db, "lead1", "lead", east)
+        other_lead = _user(db, "lead2", "lead", west)
+        admin = _user(db, "admin1", "admin", None)
+        tokens = {u.username: _token(db, u) for u in (agent, lead, other_lead, admin)}
+        borrower = Borrower(
+            external_id="B1",
+            name="张三",
+            national_id="110101199001011234",
+            time_zone="Asia/Shanghai",
+        )
+        db.add(borrower)
+        db.flush()
+        mobile = ContactPoint(
+            external_id="P1",
+            borrower_id=borrower.id,
+            kind="phone",
+            value="13800000000",
+            relation="borrower",
+        )
+        sister = ContactPoint(
+            external_id="P2",
+            borrower_id=borrower.id,
+            kind="phone",
+            value="13900000000",
+            relation="emergency_contact",
+        )
+        db.add_all([mobile, sister])
+        db.flush()
+        case = _case(db, borrower, east, agent, "L-1")
+        other = _case(db, borrower, east, agent, "L-2")
+        db.commit()
+        ids = (case.id, other.id, mobile.id, sister.id, agent.id)
+    client = TestClient(app)
+    yield World(sessions, client, url, *ids, tokens)
+    client.close()
+    engine.dispose()
+
+
+def _attempt(
+    w: World,
+    when: datetime,
+    result: str,
+    *,
+    case: uuid.UUID | None = None,
+    point: uuid.UUID | None = None,
+) -> ContactAttempt:
+    with w.sessions() as db:
+        row = ContactAttempt(
+            case_id=case or w.case_id,
+            user_id=w.agent_id,
+            contact_point_id=point or w.mobile_id,
+            channel="call",
+            result=result,
+            started_at=when,
+            ended_at=when + timedelta(minutes=2),
+        )
+        db.add(row)
+        db.flush()
+        flag_attempt(db, row, active_policy(db).policy)
+        db.commit()
+        return row
+
+
+def _get(w: World, path: str, user: str, **params: str) -> httpx.Response:
+    return w.client.get(
+        f"{API_PREFIX}{path}",
+        params=params,
+        headers={"Authorization": f"Bearer {w.tokens[user]}", "Accept-Language": "en"},
+    )
+
+
+def test_shipped_default_is_active_until_something_is_published(world: World) -> None:
+    response = _get(world, "/compliance/policy", "agent1")
+    assert response.status_code == 200
+    body = response.json()
+    assert (body["profile"], body["published_at"]) == ("cn", None)
+    assert "CN-1" in body["text"]
+
+
+def test_lawful_attempts_are_not_flagged(world: World) -> None:
+    row = _attempt(world, datetime(2026, 3, 2, 10, tzinfo=SHANGHAI), "promise")
+    with world.sessions() as db:
+        stored = db.get(ContactAttempt, row.id)
+        assert stored is not None and not stored.flagged
+
+
+def test_violations_are_flagged_audited_and_listed_for_the_lead(world: World) -> None:
+    late = _attempt(world, datetime(2026, 3, 2, 22, 41, tzinfo=SHANGHAI), "no_answer")
+    # Three connected calls on two cases of the same borrower, then a fourth: CN-2 counts
+    # across the borrower's cases.
+    for hour, case in ((9, world.case_id), (10, world.other_case_id), (11, world.case_id)):
+        _attempt(world, datetime(2026, 3, 3, hour, tzinfo=SHANGHAI), "promise", case=case)
+    fourth = _attempt(
+        world, datetime(2026, 3, 3, 15, tzinfo=SHANGHAI), "refused", case=world.other_case_id
+    )
+    with world.sessions() as db:
+        flagged = {
+            a.id: a.flag_reason for a in db.query(ContactAttempt).filter(ContactAttempt.flagged)
+        }
+        assert flagged == {late.id: "CN-1", fourth.id: "CN-2"}
+        audited = db.query(AuditEntry).filter(AuditEntry.action == "compliance.violation").all()
+        assert {e.entity_id for e in audited} == {str(late.id), str(fourth.id)}
+
+    response = _get(world, "/compliance/violations", "lead1")
+    assert response.status_code == 200
+    page = response.json()
+    assert page["total"] == 2 and page["next_offset"] is None
+    newest = page["items"][0]
+    assert newest["attempt_id"] == str(fourth.id)
+    assert newest["rules"] == [{"id": "CN-2", "title": "Connected calls per day"}]
+    assert newest["agent_username"] == "agent1"
+    # Paging.
+    first = _get(world, "/compliance/violations", "admin1", limit="1").json()
+    assert first["next_offset"] == 1 and len(first["items"]) == 1
+    # A lead of another team sees none of them; an agent may not look at all.
+    assert _get(world, "/compliance/violations", "lead2").json()["total"] == 0
+    assert _get(world, "/compliance/violations", "agent1").status_code == 403
+    # Time filters must be zone-aware.
+    naive = _get(world, "/compliance/violations", "admin1", since="2026-03-03T00:00:00")
+    assert naive.status_code == 422
+    since = _get(world, "/compliance/violations", "admin1", since="2026-03-03T00:00:00Z")
+    assert since.json()["total"] == 1
+
+
+def test_third_party_call_while_the_borrower_is_reachable(world: World) -> None:
+    row = _attempt(
+        world, datetime(2026, 3, 2, 10, tzinfo=SHANGHAI), "third_party", point=world.sister_id
+    )
+    with world.sessions() as db:
+        stored = db.get(ContactAttempt, row.id)
+        assert stored is not None and stored.flag_reason == "CN-4"
+    # Once the borrower's own number is dead, reaching the sister is lawful.
+    _attempt(world, datetime(2026, 3, 3, 9, tzinfo=SHANGHAI), "not_in_service")
+    ok = _attempt(
+        world, datetime(2026, 3, 3, 10, tzinfo=SHANGHAI), "third_party", point=world.sister_id
+    )
+    with world.sessions() as db:
+        again = db.get(ContactAttempt, ok.id)
+        assert again is not None
+        assert judge_attempt(db, again, active_policy(db).policy) == ()
+
+
+def _us_text() -> str:
+    return (resources_dir() / "policies" / "us-regf.yaml").read_text(encoding="utf-8")
+
+
+def test_publish_over_http_and_its_effect(world: World) -> None:
+    headers = {"Authorization": f"Bearer {world.tokens['admin1']}", "Content-Type": "text/plain"}
+    response = world.client.post(
+        f"{API_PREFIX}/compliance/policy", content=_us_text().encode(), headers=headers
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["profile"] == "us-regf"
+    body = _get(world, "/compliance/policy", "agent1").json()
+    assert (body["profile"], body["published_by"]) == ("us-regf", "admin1")
+    # The same version twice is refused.
+    again = world.client.post(
+        f"{API_PREFIX}/compliance/policy", content=_us_text().encode(), headers=headers
+    )
+    assert again.status_code == 409
+    # A broken file: 422 with the line.
+    broken = world.client.post(
+        f"{API_PREFIX}/compliance/policy",
+        content=_us_text().replace("limit: 7", "limit: seven").encode(),
+        headers=headers,
+    )
+    assert broken.status_code == 422
+    assert "line" in broken.json()["error"]["message_en"]
+    # Leads may not publish.
+    lead = {"Authorization": f"Bearer {world.tokens['lead1']}", "Content-Type": "text/plain"}
+    assert (
+        world.client.post(
+            f"{API_PREFIX}/compliance/policy", content=_us_text().encode(), headers=lead
+        ).status_code
+        == 403
+    )
+
+
+def test_cli_publish_and_show(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = tmp_path / "us.yaml"
+    good.write_text(_us_text().replace('version: "2026.1"', 'version: "2026.9"'), encoding="utf-8")
+    assert (
+        policy_main(["policy", "publish", str(good), "--db", world.url, "--by", "compliance"]) == 0
+    )
+    assert "us-regf 2026.9" in capsys.readouterr().out
+    assert policy_main(["policy", "show", "--db", world.url]) == 0
+    assert "us-regf 2026.9" in capsys.readouterr().out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(_us_text().replace('end: "21:00"', "end: 21:00"), encoding="utf-8")
+    assert policy_main(["policy", "publish", str(bad), "--db", world.url]) == 2
+    err = capsys.readouterr().err
+    assert "bad.yaml, line" in err and "第" in err
+    with world.sessions() as db:
+        assert active_policy(db).policy.version == "2026.9"
+        assert active_policy(db).published_by == "compliance"
+        # Publishing in code is the same act: a new version becomes active.
+        publish(db, good.read_text(encoding="utf-8").replace("2026.9", "2026.10"), username="x")
+        db.commit()
+        assert active_policy(db).policy.version == "2026.10"
