@@ -191,11 +191,12 @@ def _attempt(
 
 
 def _get(w: World, path: str, user: str, **params: str) -> httpx.Response:
-    return w.client.get(
+    response: httpx.Response = w.client.get(
         f"{API_PREFIX}{path}",
         params=params,
         headers={"Authorization": f"Bearer {w.tokens[user]}", "Accept-Language": "en"},
     )
+    return response
 
 
 def test_shipped_default_is_active_until_something_is_published(world: World) -> None:
