@@ -15,7 +15,7 @@ from agentdesk.protocol.common import ErrorBody, Health
 from agentdesk.server.db import make_engine, session_factory
 from agentdesk.server.errors import ApiError, install_handlers
 from agentdesk.server.migrate import current_revision
-from agentdesk.server.routes import admin, auth, cases, plans, reports
+from agentdesk.server.routes import admin, auth, cases, compliance, plans, reports
 from agentdesk.server.settings import Settings
 
 API_PREFIX = f"/api/v{API_VERSION}"
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(plans.router)
     api.include_router(reports.router)
     api.include_router(admin.router)
+    api.include_router(compliance.router)
 
     @api.get("/health", response_model=Health, tags=["health"])
     def health(request: Request) -> Health:
