@@ -7,6 +7,7 @@
     agentdesk-server seed-demo    [--seed N] [--cases N] [--accounts-out FILE]
     agentdesk-server assign       --agent USERNAME (--loan REF ... | --case ID ... | --from-agent U)
     agentdesk-server revoke       --user USERNAME [--device NAME]
+    agentdesk-server policy       publish FILE [--by USERNAME] | show
 
 `--db` takes a SQLAlchemy URL (`postgresql+psycopg://user:pw@host/db`) or a SQLite file
 path; without it the server uses AGENTDESK_SERVER_DB, else a SQLite file in the
@@ -277,6 +278,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", required=True)
     p.add_argument("--device", help="only this device name")
     p.set_defaults(func=cmd_revoke)
+
+    from agentdesk.server.policy_cli import add_policy_commands
+
+    add_policy_commands(sub)  # policy publish FILE / policy show
     return parser
 
 
