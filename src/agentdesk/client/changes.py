@@ -1,0 +1,349 @@
+"""Applying pulled server changes to the local store.
+
+`apply_changes(store, page)` applies a whole page in one transaction and saves the
+page's `next_cursor` in that same transaction: either the page and its cursor are in
+the file, or neither is, so a crash mid-page simply pulls the page again (upserts are
+idempotent: applying one twice leaves the same row).
+
+A removed case is deleted with its timeline, plans and decisions — and its loan and
+borrower when no other local case needs them — but only once no op on it waits in the
+outbox: until then the removal is recorded in `deferred_removals`, the case is flagged
+`removal_pending`, and `outbox.mark_answered` finishes the removal after the last answer.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from agentdesk.client import case_index, local_effects
+from agentdesk.client.convert import date_text, to_minor, utc_text
+from agentdesk.client.search_keys import mask_phone
+from agentdesk.client.store import LocalStore, WriteTx, save_cursor
+from agentdesk.domain.vocabulary import Stage
+from agentdesk.protocol.sync import (
+    BorrowerData,
+    CaseData,
+    Change,
+    ChangeKind,
+    ContactAttemptData,
+    ContactPointData,
+    DocumentData,
+    EntityType,
+    InstalmentData,
+    LoanData,
+    MessageData,
+    NoteData,
+    PaymentData,
+    PlanData,
+    PlanDecisionData,
+    PromiseData,
+    PullResponse,
+    parse_entity,
+)
+
+STAGE_RANK = {stage: rank for rank, stage in enumerate(Stage)}
+
+
+@dataclass(frozen=True)
+class AppliedPage:
+    """What one page did to the store."""
+
+    upserts: int
+    removals: int
+    deferred_removals: tuple[str, ...]
+    """Cases whose removal waits for answers to their pending ops."""
+
+
+def _json(model: BaseModel) -> str:
+    return model.model_dump_json()
+
+
+def apply_changes(store: LocalStore, page: PullResponse, *, stream: str = "main") -> AppliedPage:
+    """Apply one pulled page in one transaction, then save its cursor in the same one."""
+    with store.write() as tx:
+        result = apply_page(tx, page.changes)
+        save_cursor(tx, stream, page.next_cursor)
+    return result
+
+
+def apply_page(tx: WriteTx, changes: tuple[Change, ...] | list[Change]) -> AppliedPage:
+    """Apply changes inside an open write transaction (no cursor is saved)."""
+    upserts = removals = 0
+    deferred: list[str] = []
+    reindex: set[int] = set()
+    borrowers_with_new_phones: set[str] = set()
+    for change in changes:
+        if change.op is ChangeKind.UPSERT:
+            assert change.data is not None
+            entity = parse_entity(change.entity_type, dict(change.data))
+            upsert_entity(tx, change.entity_type, change.version, entity, reindex,
+                          borrowers_with_new_phones)
+            upserts += 1
+        else:
+            if change.entity_type is EntityType.CASE:
+                if not remove_case(tx, change.entity_id, seq=change.seq):
+                    deferred.append(change.entity_id)
+            else:
+                _remove_entity(tx, change.entity_type, change.entity_id)
+            removals += 1
+    reindex.update(case_index.refresh_phones(tx.db, borrowers_with_new_phones))
+    if reindex:
+        case_index.reindex_cases(tx.db, sorted(reindex))
+    return AppliedPage(upserts, removals, tuple(deferred))
+
+
+def upsert_entity(
+    tx: WriteTx,
+    entity_type: EntityType,
+    version: int,
+    entity: BaseModel,
+    reindex: set[int] | None = None,
+    phones: set[str] | None = None,
+    *,
+    access_back: bool = True,
+) -> None:
+    """Write one entity's server data (insert or replace) inside `tx`.
+
+    A case upsert normally means the user holds the case (again), which voids a deferred
+    removal; `access_back=False` rewrites the row from stored data without that meaning.
+    """
+    db = tx.db
+    reindex = set() if reindex is None else reindex
+    phones = set() if phones is None else phones
+    if isinstance(entity, CaseData):
+        key = _upsert_case(db, version, entity, access_back=access_back)
+        local_effects.reapply_pending(db, entity.id)
+        reindex.add(key)
+        phones.add(entity.borrower_id)
+        tx.case_changed(entity.id)
+    elif isinstance(entity, BorrowerData):
+        _exec(db, "INSERT OR REPLACE INTO borrowers VALUES (?, ?, ?, ?)",
+              entity.id, version, entity.name, _json(entity))
+        _touch_cases(tx, "borrower_id", entity.id)
+    elif isinstance(entity, ContactPointData):
+        _exec(db, "INSERT OR REPLACE INTO contact_points VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              entity.id, entity.borrower_id, version, entity.kind, str(entity.relation),
+              entity.value, mask_phone(entity.value) if entity.kind == "phone" else "",
+              _json(entity))
+        phones.add(entity.borrower_id)
+        _touch_cases(tx, "borrower_id", entity.borrower_id)
+    elif isinstance(entity, LoanData):
+        _exec(db, "INSERT OR REPLACE INTO loans VALUES (?, ?, ?, ?, ?)",
+              entity.id, entity.borrower_id, version, entity.loan_number, _json(entity))
+        _touch_cases(tx, "loan_id", entity.id)
+    elif isinstance(entity, InstalmentData):
+        _exec(db, "INSERT OR REPLACE INTO instalments VALUES (?, ?, ?, ?, ?)",
+              entity.id, entity.loan_id, entity.seq, version, _json(entity))
+        _touch_cases(tx, "loan_id", entity.loan_id)
+    elif isinstance(entity, PaymentData):
+        _exec(db, "INSERT OR REPLACE INTO payments VALUES (?, ?, ?, ?, ?)",
+              entity.id, entity.loan_id, entity.paid_on.isoformat(), version, _json(entity))
+        _touch_cases(tx, "loan_id", entity.loan_id)
+    elif isinstance(entity, DocumentData):
+        kind = "script" if entity_type is EntityType.SCRIPT else "contact_policy"
+        _exec(db, "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+              kind, entity.id, entity.version, entity.language, entity.format, entity.body,
+              utc_text(tx.now))
+    else:
+        _upsert_case_item(tx, entity_type, version, entity)
+
+
+def _upsert_case(db: sqlite3.Connection, version: int, case: CaseData, *, access_back: bool) -> int:
+    values = {
+        "case_id": case.id,
+        "version": version,
+        "borrower_id": case.borrower_id,
+        "loan_id": case.loan_id,
+        "assignee_id": case.assignee_id,
+        "priority": case.priority,
+        "borrower_name": case.borrower_name,
+        "loan_number": case.loan_number,
+        "dpd": case.dpd,
+        "bucket": str(case.bucket),
+        "amount_overdue_minor": to_minor(case.amount_overdue, case.currency),
+        "outstanding_minor": to_minor(case.outstanding, case.currency),
+        "currency": case.currency,
+        "next_action_due": utc_text(case.next_action_due),
+        "promise_status": case.promise_status and str(case.promise_status),
+        "promise_due": date_text(case.promise_due),
+        "last_contact_at": utc_text(case.last_contact_at),
+        "stage": str(case.stage),
+        "stage_rank": STAGE_RANK[case.stage],
+        "holds": ",".join(sorted(str(h) for h in case.holds)),
+        "plan_status": case.plan_status and str(case.plan_status),
+    }
+    columns = ", ".join(values)
+    marks = ", ".join("?" * len(values))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "case_id")
+    if access_back:
+        # Receiving the case again means access is back: any deferred removal is void.
+        updates += ", removal_pending = 0"
+        db.execute("DELETE FROM deferred_removals WHERE case_id = ?", (case.id,))
+    row = db.execute(
+        f"INSERT INTO cases ({columns}, name_pinyin, name_initials, phones_masked,"
+        f" phone_digits, removal_pending) VALUES ({marks}, '', '', '', '', 0)"
+        f" ON CONFLICT (case_id) DO UPDATE SET {updates} RETURNING key",
+        tuple(values.values()),
+    ).fetchone()
+    db.execute("INSERT OR REPLACE INTO case_data VALUES (?, ?)", (case.id, _json(case)))
+    return int(row[0])
+
+
+_ITEM_KIND = {
+    EntityType.CONTACT_ATTEMPT: "contact_attempt",
+    EntityType.MESSAGE: "message",
+    EntityType.NOTE: "note",
+    EntityType.PROMISE: "promise",
+    EntityType.PLAN: "plan",
+    EntityType.PLAN_DECISION: "plan_decision",
+}
+
+
+def _occurred_at(entity: BaseModel) -> str:
+    if isinstance(entity, ContactAttemptData):
+        moment = entity.started_at
+    elif isinstance(entity, MessageData):
+        moment = entity.sent_at
+    elif isinstance(entity, NoteData | PromiseData):
+        moment = entity.created_at
+    elif isinstance(entity, PlanData):
+        moment = entity.proposed_at
+    elif isinstance(entity, PlanDecisionData):
+        moment = entity.decided_at
+    else:  # pragma: no cover - every case item type is listed above
+        raise TypeError(type(entity))
+    text = utc_text(moment)
+    assert text is not None
+    return text
+
+
+def _upsert_case_item(tx: WriteTx, entity_type: EntityType, version: int, entity: Any) -> None:
+    db = tx.db
+    data = _json(entity)
+    _exec(db, "INSERT OR REPLACE INTO history VALUES (?, ?, ?, ?, ?, 'synced', ?)",
+          entity.id, entity.case_id, _ITEM_KIND[entity_type], _occurred_at(entity), version, data)
+    if isinstance(entity, PlanData):
+        _exec(db, "INSERT OR REPLACE INTO plans VALUES (?, ?, ?, ?, 'synced', ?)",
+              entity.id, entity.case_id, str(entity.status), version, data)
+        # A withdrawal or decision still waiting must keep showing over the server's copy.
+        local_effects.reapply_pending(db, entity.case_id)
+    elif isinstance(entity, PlanDecisionData):
+        _exec(db, "INSERT OR REPLACE INTO plan_decisions VALUES (?, ?, ?, ?, ?, 'synced', ?)",
+              entity.id, entity.plan_id, entity.case_id, str(entity.decision), version, data)
+    tx.case_changed(entity.case_id)
+
+
+def _remove_entity(tx: WriteTx, entity_type: EntityType, entity_id: str) -> None:
+    db = tx.db
+    if entity_type in _ITEM_KIND:
+        case_id = _scalar(db, "SELECT case_id FROM history WHERE item_id = ?", entity_id)
+        _exec(db, "DELETE FROM history WHERE item_id = ?", entity_id)
+        _exec(db, "DELETE FROM plans WHERE plan_id = ?", entity_id)
+        _exec(db, "DELETE FROM plan_decisions WHERE decision_id = ?", entity_id)
+        if case_id is not None:
+            tx.case_changed(str(case_id))
+        return
+    table, column = {
+        EntityType.BORROWER: ("borrowers", "borrower_id"),
+        EntityType.CONTACT_POINT: ("contact_points", "contact_point_id"),
+        EntityType.LOAN: ("loans", "loan_id"),
+        EntityType.INSTALMENT: ("instalments", "instalment_id"),
+        EntityType.PAYMENT: ("payments", "payment_id"),
+        EntityType.SCRIPT: ("documents", "doc_id"),
+        EntityType.CONTACT_POLICY: ("documents", "doc_id"),
+    }[entity_type]
+    if entity_type is EntityType.CONTACT_POINT:
+        borrower = _scalar(
+            db, "SELECT borrower_id FROM contact_points WHERE contact_point_id = ?", entity_id
+        )
+        _exec(db, "DELETE FROM contact_points WHERE contact_point_id = ?", entity_id)
+        if borrower is not None:
+            keys = case_index.refresh_phones(db, [str(borrower)])
+            case_index.reindex_cases(db, keys)
+        return
+    _exec(db, f"DELETE FROM {table} WHERE {column} = ?", entity_id)
+
+
+def pending_op_count(db: sqlite3.Connection, case_id: str) -> int:
+    """How many ops on this case still wait for the server's answer."""
+    return int(_scalar(db, "SELECT count(*) FROM outbox WHERE case_id = ?", case_id))
+
+
+def remove_case(tx: WriteTx, case_id: str, *, seq: int = 0) -> bool:
+    """Delete a case's local copy, or defer it while ops on it are unanswered.
+
+    Returns True when the case is gone, False when the removal was deferred.
+    """
+    db = tx.db
+    if pending_op_count(db, case_id):
+        _exec(db, "INSERT OR REPLACE INTO deferred_removals VALUES (?, ?, ?)",
+              case_id, seq, utc_text(tx.now))
+        _exec(db, "UPDATE cases SET removal_pending = 1 WHERE case_id = ?", case_id)
+        tx.case_changed(case_id)
+        return False
+    row = db.execute(
+        "SELECT key, borrower_id, loan_id FROM cases WHERE case_id = ?", (case_id,)
+    ).fetchone()
+    _exec(db, "DELETE FROM deferred_removals WHERE case_id = ?", case_id)
+    for table in ("history", "plans", "plan_decisions", "case_data"):
+        _exec(db, f"DELETE FROM {table} WHERE case_id = ?", case_id)
+    if row is None:
+        return True
+    key, borrower_id, loan_id = row
+    case_index.unindex_cases(db, [key])
+    _exec(db, "DELETE FROM cases WHERE key = ?", key)
+    # The loan and borrower go too, unless another case the user still holds needs them.
+    if db.execute("SELECT 1 FROM cases WHERE loan_id = ?", (loan_id,)).fetchone() is None:
+        for table in ("instalments", "payments", "loans"):
+            _exec(db, f"DELETE FROM {table} WHERE loan_id = ?", loan_id)
+    if db.execute(
+        "SELECT 1 FROM cases WHERE borrower_id = ?", (borrower_id,)
+    ).fetchone() is None:
+        for table in ("contact_points", "borrowers"):
+            _exec(db, f"DELETE FROM {table} WHERE borrower_id = ?", borrower_id)
+    tx.case_changed(case_id)
+    return True
+
+
+def finish_deferred_removals(tx: WriteTx) -> list[str]:
+    """Complete deferred removals whose cases have no unanswered ops left."""
+    ready = [
+        str(row[0])
+        for row in tx.db.execute(
+            "SELECT case_id FROM deferred_removals d"
+            " WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = d.case_id)"
+        )
+    ]
+    for case_id in ready:
+        remove_case(tx, case_id)
+    return ready
+
+
+def deferred_removal_ids(store: LocalStore) -> list[str]:
+    """Cases whose removal waits for answers to their pending ops."""
+    with store.read() as db:
+        return [str(r[0]) for r in db.execute("SELECT case_id FROM deferred_removals")]
+
+
+def _touch_cases(tx: WriteTx, column: str, value: str) -> None:
+    rows = tx.db.execute(f"SELECT case_id FROM cases WHERE {column} = ?", (value,))
+    tx.case_changed(*(str(r[0]) for r in rows))
+
+
+def _exec(db: sqlite3.Connection, sql: str, *params: Any) -> None:
+    db.execute(sql, params)
+
+
+def _scalar(db: sqlite3.Connection, sql: str, *params: Any) -> Any:
+    row = db.execute(sql, params).fetchone()
+    return None if row is None else row[0]
+
+
+def dumps(data: Any) -> str:
+    """Compact JSON as stored in the `data` columns."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
