@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from agentdesk.paths import resources_dir
 from agentdesk.server.app import API_PREFIX, create_app
+from agentdesk.server.cli import main as server_main
 from agentdesk.server.compliance_flags import flag_attempt, judge_attempt
 from agentdesk.server.contact_policy import active_policy, publish
 from agentdesk.server.db import make_engine, session_factory
@@ -36,7 +37,6 @@ from agentdesk.server.models import (
     Team,
     User,
 )
-from agentdesk.server.policy_cli import main as policy_main
 from agentdesk.server.routes import compliance as compliance_routes
 from agentdesk.server.security import token_digest
 from agentdesk.server.settings import Settings
@@ -312,14 +312,14 @@ def test_cli_publish_and_show(
     good = tmp_path / "us.yaml"
     good.write_text(_us_text().replace('version: "2026.1"', 'version: "2026.9"'), encoding="utf-8")
     assert (
-        policy_main(["policy", "publish", str(good), "--db", world.url, "--by", "compliance"]) == 0
+        server_main(["policy", "publish", str(good), "--db", world.url, "--by", "compliance"]) == 0
     )
     assert "us-regf 2026.9" in capsys.readouterr().out
-    assert policy_main(["policy", "show", "--db", world.url]) == 0
+    assert server_main(["policy", "show", "--db", world.url]) == 0
     assert "us-regf 2026.9" in capsys.readouterr().out
     bad = tmp_path / "bad.yaml"
     bad.write_text(_us_text().replace('end: "21:00"', "end: 21:00"), encoding="utf-8")
-    assert policy_main(["policy", "publish", str(bad), "--db", world.url]) == 2
+    assert server_main(["policy", "publish", str(bad), "--db", world.url]) == 2
     err = capsys.readouterr().err
     assert "bad.yaml, line" in err and "第" in err
     with world.sessions() as db:
