@@ -1,0 +1,80 @@
+"""The QApplication, its translators and the live language switch.
+
+`create_application(language)` makes (or reuses) the one QApplication, sets the app's
+names, font fallbacks and icon, and installs two translators: Qt's own (buttons of
+standard dialogs, context menus) and ours (`resources/translations/agentdesk_*.qm`).
+`install_translators(language)` swaps them; Qt then sends every widget a
+`LanguageChange` event, on which each window calls its `retranslateUi()`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from agentdesk import __version__
+from agentdesk.domain.vocabulary import Language
+from agentdesk.paths import resources_dir
+
+_installed: list[QTranslator] = []
+_current: Language | None = None
+
+LOCALES = {Language.ZH_CN: QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+           Language.EN: QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
+
+
+def locale_for(language: Language) -> QLocale:
+    """The QLocale money, numbers and dates are shown in for `language`."""
+    return LOCALES[language]
+
+
+def create_application(language: Language = Language.ZH_CN,
+                       argv: list[str] | None = None) -> QApplication:
+    """The application object, with translators for `language` installed."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("AgentDesk")
+    app.setOrganizationName("AgentDesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("agentdesk")
+    icon = resources_dir() / "icons" / "agentdesk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    install_translators(language)
+    return app
+
+
+def current_language() -> Language:
+    """The language whose translators are installed (Chinese before any install)."""
+    return _current or Language.ZH_CN
+
+
+def install_translators(language: Language) -> None:
+    """Replace the installed translators by those of `language` (idempotent)."""
+    global _current
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication first")
+    if _current is language and _installed:
+        return
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    locale = locale_for(language)
+    QLocale.setDefault(locale)
+    qt_translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_base = QTranslator(app)
+    if qt_base.load(locale, "qtbase", "_", qt_translations):
+        _installed.append(qt_base)
+    ours = QTranslator(app)
+    if ours.load(str(resources_dir() / "translations" / f"agentdesk_{language}.qm")):
+        _installed.append(ours)
+    # Installing sends LanguageChange to every widget; windows retranslate then.
+    for translator in _installed:
+        app.installTranslator(translator)
+    _current = language
