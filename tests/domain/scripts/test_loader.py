@@ -158,3 +158,12 @@ def test_a_clash_between_script_and_branch_set_step_ids_is_reported(tmp_path: Pa
     (tmp_path / "s.yaml").write_text(to_yaml(data), encoding="utf-8")
     with pytest.raises(ScriptFormatError, match="shared_complaint"):
         load_script_folder(tmp_path)
+
+
+def test_spoken_text_longer_than_an_agent_can_read_is_refused() -> None:
+    data = sample()
+    data["steps"]["notice"]["text"] = "This call is recorded. " * 30
+    with pytest.raises(ScriptFormatError) as raised:
+        parse_script(to_yaml(data), "long.yaml")
+    assert "steps.notice.text" in raised.value.problems[0].reason_en
+    assert "450" in raised.value.problems[0].reason_en

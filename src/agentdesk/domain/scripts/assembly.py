@@ -67,7 +67,8 @@ def assemble(script: Script, branch_set: BranchSet | None) -> Script:
 def pick_script(facts: CaseFacts, scripts: Iterable[Script]) -> Script | None:
     """The script for a case: same language, audience matching who answered, conditions
     met; among those the highest priority, then the most specific conditions, then the
-    highest version. None when no script applies (the agent works without a script).
+    highest version (and newest branch sets). None when no script applies (the agent
+    works without a script).
 
     A borrower script also serves when a third party answers (its third-party branch
     takes over), but a dedicated third-party script is preferred.
@@ -79,7 +80,14 @@ def pick_script(facts: CaseFacts, scripts: Iterable[Script]) -> Script | None:
         if script.audience is Answerer.THIRD_PARTY and facts.answered_by is Answerer.BORROWER:
             continue
         fits_audience = script.audience is facts.answered_by
-        rank = (fits_audience, script.priority, script.applies_when.specificity, script.version)
+        rank = (
+            fits_audience,
+            script.priority,
+            script.applies_when.specificity,
+            script.version,
+            # A republished branch set makes a newer assembly of the same script version.
+            tuple(sorted(script.includes.items())),
+        )
         candidates.append((rank, script.id, script))
     if not candidates:
         return None

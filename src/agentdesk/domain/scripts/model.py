@@ -32,6 +32,10 @@ StepId = Annotated[str, Field(pattern=_ID, max_length=64)]
 # Script and branch-set ids may carry a locale suffix such as `_zh_CN`.
 DocumentId = Annotated[str, Field(pattern=r"^[a-z][A-Za-z0-9_]*$", max_length=64)]
 Target = Annotated[str, Field(pattern=_TARGET, max_length=64)]
+# Words an agent reads out live: short enough to read at a glance, and to fit the
+# contact-attempt record (a transcript value holds at most 500 characters).
+MAX_SPOKEN = 450
+Spoken = Annotated[str, Field(min_length=1, max_length=MAX_SPOKEN)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 
 
@@ -81,7 +85,7 @@ class PlanOffer(_Strict):
 
     id: StepId
     plan: PlanKind
-    label: Text
+    label: Spoken
     extra_months: int | None = Field(default=None, ge=1, le=60)
     grace_months: int | None = Field(default=None, ge=0, le=12)
     waive_penalty_percent: Decimal | None = Field(default=None, ge=0, le=100)
@@ -106,7 +110,7 @@ class Answer(_Strict):
     """A borrower's possible answer and where it leads."""
 
     id: StepId
-    label: Text
+    label: Spoken
     next: Target
     when: Condition | None = None
     records_reason: DelinquencyReason | None = None
@@ -122,7 +126,7 @@ class SayStep(_StepBase):
     """Words for the agent to say, then on to `next`."""
 
     kind: Literal["say"]
-    text: Text
+    text: Spoken
     next: Target | None = None
 
 
@@ -130,7 +134,7 @@ class DisclosureStep(_StepBase):
     """Mandatory words: the agent must confirm they were read out before going on."""
 
     kind: Literal["disclosure"]
-    text: Text
+    text: Spoken
     next: Target | None = None
 
 
@@ -138,7 +142,7 @@ class QuestionStep(_StepBase):
     """A question; the borrower's answer chooses the next step."""
 
     kind: Literal["question"]
-    text: Text
+    text: Spoken
     answers: list[Answer] = Field(min_length=1)
 
 
@@ -146,7 +150,7 @@ class OfferStep(_StepBase):
     """Arrangements to propose; the answer says whether (and which) was accepted."""
 
     kind: Literal["offer"]
-    text: Text
+    text: Spoken
     offers: list[PlanOffer] = Field(min_length=1)
     answers: list[Answer] = Field(min_length=1)
 
@@ -180,10 +184,10 @@ class EndStep(_StepBase):
     """The end of the call: closing words and the outcome recorded for it."""
 
     kind: Literal["end"]
-    text: Text | None = None
+    text: Spoken | None = None
     outcome: CallResult
     hold: Hold | None = None
-    reason: Text | None = None
+    reason: Annotated[str, Field(min_length=1, max_length=200)] | None = None
 
 
 Step = Annotated[
@@ -221,14 +225,14 @@ class PlaceholderSpec(_Strict):
     """A script's own placeholder: the data field it reads and its wording per language."""
 
     field: str
-    format: dict[Language, Text]
+    format: dict[Language, Annotated[str, Field(min_length=1, max_length=100)]]
 
 
 class Objection(_Strict):
     """A script-specific objection the agent can open at any moment ("I have no money")."""
 
     id: StepId
-    label: Text
+    label: Spoken
     next: StepId
 
 

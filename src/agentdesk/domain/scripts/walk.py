@@ -252,8 +252,25 @@ class Walk:
         return [Choice(o.id, self._render(o.label)) for o in self.script.objections]
 
     def transcript(self) -> list[dict[str, Any]]:
-        """The walk's transcript as plain data (part of the contact-attempt record)."""
+        """The walk's transcript as plain data: every event with its rendered words."""
         return [entry.model_dump(mode="json", exclude_none=True) for entry in self.entries]
+
+    def record_entries(self) -> list[dict[str, Any]]:
+        """The transcript in the contact-attempt record's shape: `step_id`, `action`
+        (the event), `value` (the words shown, the answer chosen, or the branch, mood or
+        result) and `at`. Spoken text is at most 450 characters before placeholders are
+        filled, so a value fits the record's 500."""
+        return [
+            {
+                "step_id": entry.step,
+                "action": entry.event.value,
+                "value": entry.text
+                if entry.event is WalkEvent.STEP
+                else entry.answer or entry.detail,
+                "at": entry.at.isoformat(),
+            }
+            for entry in self.entries
+        ]
 
     # ------------------------------------------------------------------ acting
     def choose(self, choice_id: str, at: datetime) -> None:
@@ -363,14 +380,12 @@ class Walk:
             raise WalkFinishedError()
 
     def _log(self, at: datetime, event: WalkEvent, **fields: str | None) -> None:
-        step = self.script.steps[self.current] if self.current is not None else None
+        # Before the first step is shown (a third party answered at once) events belong
+        # to the script's start.
+        step_id = self.current if self.current is not None else self.script.start
         self.entries.append(
             TranscriptEntry(
-                at=at,
-                event=event,
-                step=self.current,
-                kind=step.kind if step is not None else None,
-                **fields,
+                at=at, event=event, step=step_id, kind=self.script.steps[step_id].kind, **fields
             )
         )
 
