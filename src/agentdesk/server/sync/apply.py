@@ -1,0 +1,429 @@
+"""One pushed op, applied through the same rules as the REST endpoints.
+
+Plans go through `plan_flow` (recomputed by the domain engine, decided within
+authority); a reassignment through the same agent lookup as `POST /cases/{id}/assign`.
+Contact attempts, notes and promises have no REST endpoint of their own: desktops create
+them only offline, so their rules live here.
+
+Authorisation is per case and judged now, by the server: an op on a case the user no
+longer holds is rejected with that reason — except contact attempts and notes made
+while the user still held it. Those are facts (the call happened); they are accepted,
+and the case's new holder finds them on the timeline with a note saying so.
+
+Every refusal is an `ApiError`; `push` turns it into a per-op result. `Conflict` is the
+one refusal that carries the server's current version of the edited entity.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from agentdesk.domain.authority import AuthorityPolicy
+from agentdesk.domain.errors import DomainError
+from agentdesk.domain.money import to_minor
+from agentdesk.domain.vocabulary import PlanStatus, Role
+from agentdesk.protocol.ops import (
+    CaseReassignOp,
+    ContactAttemptRecordOp,
+    NoteAddOp,
+    Op,
+    PlanDecideOp,
+    PlanProposeOp,
+    PlanWithdrawOp,
+    PromiseCreateOp,
+)
+from agentdesk.protocol.plans import PlanOptions
+from agentdesk.server import audit
+from agentdesk.server.access import can_see
+from agentdesk.server.base import touch
+from agentdesk.server.deps import Principal
+from agentdesk.server.errors import ApiError, domain_error
+from agentdesk.server.models import (
+    Case,
+    ContactAttempt,
+    ContactPoint,
+    Loan,
+    Note,
+    Plan,
+    PlanDecision,
+    Promise,
+    User,
+)
+from agentdesk.server.plan_flow import decide_plan, propose, withdraw_plan
+from agentdesk.server.routes.cases import find_agent
+from agentdesk.server.sync import entities
+from agentdesk.server.sync.changelog import ACCESS
+from agentdesk.server.sync.models import SyncChange
+
+
+class Conflict(ApiError):
+    """The edited entity moved on since the client saw it: here is its current version."""
+
+    def __init__(self, zh: str, en: str, code: str, version: int, current: dict[str, Any]):
+        super().__init__(409, code, zh, en)
+        self.version = version
+        self.current = current
+
+
+def _held_at(db: Session, principal: Principal, case: Case, moment: datetime) -> bool:
+    """Whether `principal` held `case` at `moment`: the first change of hands after that
+    moment took it from them."""
+    first_move = db.scalars(
+        select(SyncChange)
+        .where(SyncChange.case_id == case.id, SyncChange.kind == ACCESS, SyncChange.at > moment)
+        .order_by(SyncChange.seq)
+        .limit(1)
+    ).first()
+    if first_move is None:
+        return False
+    if principal.role is Role.LEAD:
+        return principal.team_id is not None and first_move.old_team_id == principal.team_id
+    return first_move.old_assignee_id == principal.user_id
+
+
+def _reassigned(principal: Principal) -> ApiError:
+    return ApiError(
+        403,
+        "case_reassigned",
+        "该案件已转派给其他人，此操作未生效。",
+        "This case has been reassigned to someone else; the change was not made.",
+    )
+
+
+def _case_for(db: Session, principal: Principal, case_id: uuid.UUID) -> Case:
+    case = db.get(Case, case_id)
+    if case is None:
+        raise ApiError(404, "not_found", "找不到该案件。", "No such case.")
+    if not can_see(principal, case):
+        raise (
+            _reassigned(principal)
+            if _ever_held(db, principal, case)
+            else ApiError(404, "not_found", "找不到该案件。", "No such case.")
+        )
+    return case
+
+
+def _ever_held(db: Session, principal: Principal, case: Case) -> bool:
+    column = SyncChange.old_team_id if principal.role is Role.LEAD else SyncChange.old_assignee_id
+    me = principal.team_id if principal.role is Role.LEAD else principal.user_id
+    return (
+        db.scalars(
+            select(SyncChange.seq)
+            .where(SyncChange.case_id == case.id, SyncChange.kind == ACCESS, column == me)
+            .limit(1)
+        ).first()
+        is not None
+    )
+
+
+def _fact_case(db: Session, principal: Principal, op: Op) -> tuple[Case, bool]:
+    """The case of an attempt or note, and whether it is accepted as an earlier fact."""
+    case = db.get(Case, op.payload.case_id)
+    if case is None:
+        raise ApiError(404, "not_found", "找不到该案件。", "No such case.")
+    if can_see(principal, case):
+        return case, False
+    if _held_at(db, principal, case, op.created_at):
+        return case, True
+    raise (
+        _reassigned(principal)
+        if _ever_held(db, principal, case)
+        else ApiError(404, "not_found", "找不到该案件。", "No such case.")
+    )
+
+
+def _tell_new_holder(
+    db: Session, principal: Principal, case: Case, what_zh: str, what_en: str, op: Op
+) -> None:
+    db.add(
+        Note(
+            id=uuid.uuid5(op.op_id, "reassignment-notice"),
+            case_id=case.id,
+            author_id=principal.user_id,
+            body=(
+                f"【离线记录】{principal.username} 在案件转派前记录了一条{what_zh}"
+                f"（{op.created_at:%Y-%m-%d %H:%M} UTC），同步时已加入本案件。 / "
+                f"[Offline record] {principal.username} recorded a {what_en} on this case "
+                f"before it was reassigned ({op.created_at:%Y-%m-%d %H:%M} UTC); it was added "
+                "when their desktop synced."
+            ),
+            version=1,
+        )
+    )
+    audit.record(
+        db,
+        "sync.late_fact",
+        actor=principal,
+        entity="case",
+        entity_id=case.id,
+        op_id=op.op_id,
+        op_type=str(op.type),
+    )
+
+
+def _new_id(db: Session, model: Any, entity_id: uuid.UUID) -> None:
+    if db.get(model, entity_id) is not None:
+        raise ApiError(
+            409, "entity_exists", "该记录编号已存在。", "A record with this id already exists."
+        )
+
+
+def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp) -> int:
+    """A contact attempt; accepted after a reassignment if it happened before it."""
+    case, late = _fact_case(db, principal, op)
+    _new_id(db, ContactAttempt, op.entity_id)
+    p = op.payload
+    if p.contact_point_id is not None:
+        point = db.get(ContactPoint, p.contact_point_id)
+        if point is None or point.borrower_id != case.borrower_id:
+            raise ApiError(
+                422,
+                "invalid_contact_point",
+                "contact_point_id 不是本案件借款人的联系方式。",
+                "contact_point_id is not a contact point of this case's borrower.",
+            )
+    db.add(
+        ContactAttempt(
+            id=op.entity_id,
+            case_id=case.id,
+            user_id=principal.user_id,
+            contact_point_id=p.contact_point_id,
+            channel=str(p.channel),
+            result=str(p.result),
+            started_at=p.started_at,
+            ended_at=p.ended_at,
+            mood=None if p.mood is None else str(p.mood),
+            delinquency_reason=None if p.delinquency_reason is None else str(p.delinquency_reason),
+            notes=p.notes,
+            script_id=p.script_id,
+            script_version=p.script_version,
+            transcript=[t.model_dump(mode="json") for t in p.transcript],
+            next_follow_up_at=p.next_follow_up_at,
+            version=1,
+        )
+    )
+    if late:
+        _tell_new_holder(db, principal, case, "联系记录", "contact attempt", op)
+    audit.record(
+        db,
+        "contact_attempt.record",
+        actor=principal,
+        entity="contact_attempt",
+        entity_id=op.entity_id,
+        case_id=case.id,
+        result=str(p.result),
+    )
+    return 1
+
+
+def add_note(db: Session, principal: Principal, op: NoteAddOp) -> int:
+    """A note; accepted after a reassignment if it was written before it."""
+    case, late = _fact_case(db, principal, op)
+    _new_id(db, Note, op.entity_id)
+    db.add(
+        Note(
+            id=op.entity_id,
+            case_id=case.id,
+            author_id=principal.user_id,
+            body=op.payload.text,
+            version=1,
+            created_at=op.created_at,
+        )
+    )
+    if late:
+        _tell_new_holder(db, principal, case, "备注", "note", op)
+    audit.record(
+        db, "note.add", actor=principal, entity="note", entity_id=op.entity_id, case_id=case.id
+    )
+    return 1
+
+
+def create_promise(db: Session, principal: Principal, op: PromiseCreateOp) -> int:
+    """A promise to pay, on a case the user holds now."""
+    case = _case_for(db, principal, op.payload.case_id)
+    _new_id(db, Promise, op.entity_id)
+    p = op.payload
+    loan = db.get(Loan, case.loan_id)
+    if loan is not None and loan.currency != p.currency:
+        raise ApiError(
+            422,
+            "currency_mismatch",
+            f"承诺币种 {p.currency} 与贷款币种 {loan.currency} 不一致。",
+            f"The promise's currency {p.currency} is not the loan's ({loan.currency}).",
+        )
+    try:
+        amount = to_minor(p.amount, p.currency)
+    except DomainError as exc:
+        raise domain_error(exc) from exc
+    db.add(
+        Promise(
+            id=op.entity_id,
+            case_id=case.id,
+            user_id=principal.user_id,
+            amount_minor=amount,
+            currency=p.currency,
+            due_date=p.due_date,
+            contact_attempt_id=p.contact_attempt_id,
+            status="open",
+            version=1,
+        )
+    )
+    audit.record(
+        db,
+        "promise.create",
+        actor=principal,
+        entity="promise",
+        entity_id=op.entity_id,
+        case_id=case.id,
+        amount=str(p.amount),
+    )
+    return 1
+
+
+def propose_plan(
+    db: Session, principal: Principal, op: PlanProposeOp, policy: AuthorityPolicy
+) -> int:
+    """A plan proposal, recomputed by the domain engine (`plan_flow.propose`)."""
+    _case_for(db, principal, op.payload.case_id)
+    try:
+        options = PlanOptions.model_validate(op.payload.options)
+    except ValidationError as exc:
+        fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors())
+        raise ApiError(
+            422, "invalid_options", f"方案选项无效：{fields}", f"Invalid plan options: {fields}"
+        ) from exc
+    try:
+        plan = propose(
+            db,
+            principal,
+            op.payload.case_id,
+            options,
+            op.payload.justification,
+            policy,
+            plan_id=op.entity_id,
+        )
+    except DomainError as exc:
+        raise domain_error(exc) from exc
+    return plan.version
+
+
+def _plan_in_step(db: Session, principal: Principal, op: PlanWithdrawOp | PlanDecideOp) -> Plan:
+    plan = db.get(Plan, op.entity_id, with_for_update=True)
+    if plan is None or plan.case_id != op.payload.case_id:
+        raise ApiError(404, "not_found", "找不到该方案。", "No such plan.")
+    _case_for(db, principal, plan.case_id)
+    if plan.version != op.base_version or plan.status != PlanStatus.PENDING.value:
+        withdrawn = plan.status == PlanStatus.WITHDRAWN.value
+        raise Conflict(
+            f"方案在您操作后已变化（当前：{plan.status}），您的操作未生效。",
+            f"The plan changed after you acted (it is now {plan.status}); "
+            "your change was not made.",
+            "plan_withdrawn" if withdrawn else "plan_changed",
+            plan.version,
+            entities.plan_data(plan),
+        )
+    return plan
+
+
+def withdraw(db: Session, principal: Principal, op: PlanWithdrawOp) -> int:
+    """The proposer takes a pending plan back (`plan_flow.withdraw_plan`)."""
+    _plan_in_step(db, principal, op)
+    return withdraw_plan(db, principal, op.entity_id, op.payload.reason).version
+
+
+def decide(db: Session, principal: Principal, op: PlanDecideOp, policy: AuthorityPolicy) -> int:
+    """A lead's decision (`plan_flow.decide_plan`); a plan that moved on is a conflict."""
+    _plan_in_step(db, principal, op)
+    _new_id(db, PlanDecision, op.payload.decision_id)
+    plan = decide_plan(
+        db,
+        principal,
+        op.entity_id,
+        str(op.payload.decision),
+        op.payload.comment,
+        policy,
+        decision_id=op.payload.decision_id,
+    )
+    return plan.version
+
+
+def reassign(db: Session, principal: Principal, op: CaseReassignOp) -> int:
+    """A lead (own team) or an admin gives the case to another agent.
+
+    The version moves for many reasons (a payment updates DPD); only a change of hands
+    after the lead decided is a conflict, so two leads never silently undo each other.
+    """
+    if principal.role.rank < Role.LEAD.rank:
+        raise ApiError(
+            403, "forbidden", "您的角色无权转派案件。", "Your role may not reassign cases."
+        )
+    case = _case_for(db, principal, op.payload.case_id)
+    db.refresh(case, with_for_update=True)
+    moved = db.scalars(
+        select(SyncChange.seq)
+        .where(
+            SyncChange.case_id == case.id, SyncChange.kind == ACCESS, SyncChange.at > op.created_at
+        )
+        .limit(1)
+    ).first()
+    if case.version != op.base_version and moved is not None:
+        raise Conflict(
+            "案件在您转派前已被他人转派，您的转派未生效。",
+            "Someone else reassigned this case after you did; your reassignment was not made.",
+            "case_moved",
+            case.version,
+            entities.case_rows(db, [case])[case.id],
+        )
+    agent = find_agent(db, str(op.payload.to_user_id))
+    if agent is None or (principal.role is Role.LEAD and agent.team_id != principal.team_id):
+        raise ApiError(
+            422,
+            "no_such_agent",
+            f"找不到可分配的坐席：{op.payload.to_user_id}。",
+            f"No agent {op.payload.to_user_id} you can assign cases to.",
+        )
+    if case.assignee_id != agent.id or case.team_id != agent.team_id:
+        previous = case.assignee_id
+        case.assignee_id = agent.id
+        case.team_id = agent.team_id
+        touch(case)
+        audit.record(
+            db,
+            "case.assign",
+            actor=principal,
+            entity="case",
+            entity_id=case.id,
+            previous=previous,
+            assignee=agent.id,
+            reason=op.payload.reason,
+        )
+    return case.version
+
+
+def apply_op(db: Session, principal: Principal, op: Op, policy: AuthorityPolicy) -> int:
+    """Apply `op` in the session's transaction; returns the entity's server version."""
+    if isinstance(op, ContactAttemptRecordOp):
+        return record_attempt(db, principal, op)
+    if isinstance(op, NoteAddOp):
+        return add_note(db, principal, op)
+    if isinstance(op, PromiseCreateOp):
+        return create_promise(db, principal, op)
+    if isinstance(op, PlanProposeOp):
+        return propose_plan(db, principal, op, policy)
+    if isinstance(op, PlanWithdrawOp):
+        return withdraw(db, principal, op)
+    if isinstance(op, PlanDecideOp):
+        return decide(db, principal, op, policy)
+    return reassign(db, principal, op)
+
+
+def user_name(db: Session, user_id: uuid.UUID) -> str:
+    """A user's name for messages (their id when unknown)."""
+    user = db.get(User, user_id)
+    return user.username if user else str(user_id)

@@ -1,0 +1,438 @@
+"""Rows as the entity data a pull carries (the shapes of `protocol.sync`'s `*Data` models).
+
+Built as plain JSON-ready dicts, loaded in batches: a first sync carries tens of
+thousands of entities, and validating each through pydantic on the way out would cost
+more than reading it. `tests/sync` validates what comes out against the models.
+
+Contact points travel in full: the desktop dials and searches numbers offline and masks
+them on screen; the national ID travels masked (revealing it is an audited server call).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from agentdesk.domain.money import from_minor
+from agentdesk.protocol.sync import EntityType
+from agentdesk.server.masking import mask_national_id
+from agentdesk.server.models import (
+    Borrower,
+    Case,
+    ContactAttempt,
+    ContactPoint,
+    Instalment,
+    Loan,
+    Note,
+    Payment,
+    Plan,
+    PlanDecision,
+    Promise,
+)
+
+Entity = tuple[EntityType, str, int, dict[str, Any]]
+"""(type, id, version, data) of one entity to upsert."""
+
+CHUNK = 500
+
+
+def _money(minor: int | None, currency: str = "CNY") -> str | None:
+    return None if minor is None else format(from_minor(minor, currency), "f")
+
+
+def _t(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _d(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _chunks(ids: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _rows(db: Session, stmt_for: Any, ids: Iterable[Any]) -> list[Any]:
+    id_list = sorted(set(ids), key=str)
+    out: list[Any] = []
+    for chunk in _chunks(id_list):
+        stmt: Select[Any] = stmt_for(chunk)
+        out.extend(db.scalars(stmt))
+    return out
+
+
+def instalment_id(loan_id: uuid.UUID, seq: int) -> str:
+    """A schedule row's stable id: rewriting a schedule keeps the ids of its rows."""
+    return f"{loan_id}:{seq}"
+
+
+# ---------------------------------------------------------------- one row each
+
+
+def borrower_data(b: Borrower) -> dict[str, Any]:
+    """The borrower, with the national ID masked."""
+    return {
+        "id": str(b.id),
+        "name": b.name,
+        "national_id_masked": mask_national_id(b.national_id),
+        "birth_date": _d(b.birth_date),
+        "time_zone": b.time_zone,
+        "language": b.language,
+        "monthly_income": _money(b.monthly_income_minor),
+        "monthly_expenses": _money(b.monthly_expenses_minor),
+    }
+
+
+def contact_data(c: ContactPoint) -> dict[str, Any]:
+    """A contact point, value in full (see the module docstring)."""
+    return {
+        "id": str(c.id),
+        "borrower_id": str(c.borrower_id),
+        "kind": c.kind,
+        "value": c.value,
+        "relation": c.relation,
+        "contact_name": c.contact_name,
+    }
+
+
+def loan_data(loan: Loan) -> dict[str, Any]:
+    """The loan contract."""
+    return {
+        "id": str(loan.id),
+        "borrower_id": str(loan.borrower_id),
+        "loan_number": loan.external_id,
+        "product": loan.product,
+        "currency": loan.currency,
+        "principal": _money(loan.principal_minor, loan.currency),
+        "annual_rate": format(Decimal(loan.annual_rate), "f"),
+        "term_months": loan.term_months,
+        "method": loan.method,
+        "start_date": _d(loan.start_date),
+        "first_due_date": _d(loan.first_due_date),
+    }
+
+
+def instalment_data(i: Instalment, currency: str) -> dict[str, Any]:
+    """One schedule row."""
+    return {
+        "id": instalment_id(i.loan_id, i.seq),
+        "loan_id": str(i.loan_id),
+        "seq": i.seq,
+        "due_date": _d(i.due_date),
+        "principal": _money(i.principal_minor, currency),
+        "interest": _money(i.interest_minor, currency),
+        "total": _money(i.total_minor, currency),
+    }
+
+
+def payment_data(p: Payment, currency: str) -> dict[str, Any]:
+    """One payment."""
+    return {
+        "id": str(p.id),
+        "loan_id": str(p.loan_id),
+        "paid_on": _d(p.paid_on),
+        "amount": _money(p.amount_minor, currency),
+        "channel": p.channel,
+    }
+
+
+def attempt_data(a: ContactAttempt) -> dict[str, Any]:
+    """A contact attempt."""
+    return {
+        "id": str(a.id),
+        "case_id": str(a.case_id),
+        "user_id": str(a.user_id),
+        "contact_point_id": None if a.contact_point_id is None else str(a.contact_point_id),
+        "channel": a.channel,
+        "result": a.result,
+        "started_at": _t(a.started_at),
+        "ended_at": _t(a.ended_at),
+        "mood": a.mood,
+        "delinquency_reason": a.delinquency_reason,
+        "notes": a.notes,
+        "transcript": list(a.transcript or []),
+    }
+
+
+def note_data(n: Note) -> dict[str, Any]:
+    """A note."""
+    return {
+        "id": str(n.id),
+        "case_id": str(n.case_id),
+        "author_id": str(n.author_id),
+        "text": n.body,
+        "created_at": _t(n.created_at),
+    }
+
+
+def promise_data(p: Promise) -> dict[str, Any]:
+    """A promise to pay."""
+    return {
+        "id": str(p.id),
+        "case_id": str(p.case_id),
+        "amount": _money(p.amount_minor, p.currency),
+        "currency": p.currency,
+        "due_date": _d(p.due_date),
+        "status": p.status,
+        "created_at": _t(p.created_at),
+    }
+
+
+def plan_data(p: Plan) -> dict[str, Any]:
+    """A plan with the server's own figures."""
+    return {
+        "id": str(p.id),
+        "case_id": str(p.case_id),
+        "proposed_by": str(p.proposed_by),
+        "status": p.status,
+        "options": p.terms,
+        "figures": p.figures,
+        "required_role": p.required_role,
+        "proposed_at": _t(p.created_at),
+        "decided_at": _t(p.decided_at),
+    }
+
+
+def decision_data(d: PlanDecision, case_id: uuid.UUID) -> dict[str, Any]:
+    """A lead's decision."""
+    return {
+        "id": str(d.id),
+        "case_id": str(case_id),
+        "plan_id": str(d.plan_id),
+        "decided_by": str(d.decided_by),
+        "decision": d.decision,
+        "comment": d.comment,
+        "decided_at": _t(d.created_at),
+    }
+
+
+# ---------------------------------------------------------------- cases, in batches
+
+
+def case_rows(db: Session, cases: Sequence[Case]) -> dict[uuid.UUID, dict[str, Any]]:
+    """Case data with the figures derived from their items, for many cases at once."""
+    ids = [c.id for c in cases]
+    currency = {
+        loan_id: cur
+        for chunk in _chunks(sorted({c.loan_id for c in cases}, key=str))
+        for loan_id, cur in db.execute(
+            select(Loan.id, Loan.currency).where(Loan.id.in_(chunk))
+        ).tuples()
+    }
+    last_contact: dict[uuid.UUID, datetime] = {}
+    follow_up: dict[uuid.UUID, datetime] = {}
+    promise: dict[uuid.UUID, tuple[datetime, str, date]] = {}
+    plan: dict[uuid.UUID, tuple[datetime, str]] = {}
+    for chunk in _chunks(ids):
+        for case_id, ended, nxt in db.execute(
+            select(
+                ContactAttempt.case_id, ContactAttempt.ended_at, ContactAttempt.next_follow_up_at
+            ).where(ContactAttempt.case_id.in_(chunk))
+        ).tuples():
+            if case_id not in last_contact or ended > last_contact[case_id]:
+                last_contact[case_id] = ended
+            if nxt is not None and (case_id not in follow_up or nxt > follow_up[case_id]):
+                follow_up[case_id] = nxt
+        for case_id, made, status, due in db.execute(
+            select(Promise.case_id, Promise.created_at, Promise.status, Promise.due_date).where(
+                Promise.case_id.in_(chunk)
+            )
+        ).tuples():
+            if case_id not in promise or made >= promise[case_id][0]:
+                promise[case_id] = (made, status, due)
+        for case_id, made, status in db.execute(
+            select(Plan.case_id, Plan.created_at, Plan.status).where(Plan.case_id.in_(chunk))
+        ).tuples():
+            if case_id not in plan or made >= plan[case_id][0]:
+                plan[case_id] = (made, status)
+    out: dict[uuid.UUID, dict[str, Any]] = {}
+    for c in cases:
+        cur = currency.get(c.loan_id, "CNY")
+        p = promise.get(c.id)
+        pl = plan.get(c.id)
+        out[c.id] = {
+            "id": str(c.id),
+            "borrower_id": str(c.borrower_id),
+            "loan_id": str(c.loan_id),
+            "assignee_id": None if c.assignee_id is None else str(c.assignee_id),
+            "stage": c.stage,
+            "dpd": c.dpd,
+            "bucket": c.bucket,
+            "amount_overdue": _money(c.overdue_minor, cur),
+            "outstanding": _money(c.outstanding_minor, cur),
+            "currency": cur,
+            "holds": list(c.holds or []),
+            "priority": c.dpd,
+            "borrower_name": c.borrower_name,
+            "loan_number": c.loan_ref,
+            "next_action_due": _t(follow_up.get(c.id)),
+            "promise_status": None if p is None else p[1],
+            "promise_due": None if p is None else _d(p[2]),
+            "last_contact_at": _t(last_contact.get(c.id)),
+            "plan_status": None if pl is None else pl[1],
+            "queue_reason": "",
+        }
+    return out
+
+
+def bundles(db: Session, cases: Sequence[Case]) -> list[Entity]:
+    """Everything a holder of these cases keeps: the case, its borrower and contacts, the
+    loan with its schedule and payments, and the whole timeline with plans and decisions.
+
+    Parents come before what refers to them."""
+    if not cases:
+        return []
+    out: list[Entity] = []
+    case_ids = [c.id for c in cases]
+    borrower_ids = {c.borrower_id for c in cases}
+    loan_ids = {c.loan_id for c in cases}
+    for b in _rows(db, lambda ch: select(Borrower).where(Borrower.id.in_(ch)), borrower_ids):
+        out.append((EntityType.BORROWER, str(b.id), b.version, borrower_data(b)))
+    for cp in _rows(
+        db, lambda ch: select(ContactPoint).where(ContactPoint.borrower_id.in_(ch)), borrower_ids
+    ):
+        out.append((EntityType.CONTACT_POINT, str(cp.id), cp.version, contact_data(cp)))
+    currency: dict[uuid.UUID, str] = {}
+    for loan in _rows(db, lambda ch: select(Loan).where(Loan.id.in_(ch)), loan_ids):
+        currency[loan.id] = loan.currency
+        out.append((EntityType.LOAN, str(loan.id), loan.version, loan_data(loan)))
+    for i in _rows(db, lambda ch: select(Instalment).where(Instalment.loan_id.in_(ch)), loan_ids):
+        out.append(
+            (
+                EntityType.INSTALMENT,
+                instalment_id(i.loan_id, i.seq),
+                1,
+                instalment_data(i, currency.get(i.loan_id, "CNY")),
+            )
+        )
+    for p in _rows(db, lambda ch: select(Payment).where(Payment.loan_id.in_(ch)), loan_ids):
+        out.append(
+            (
+                EntityType.PAYMENT,
+                str(p.id),
+                p.version,
+                payment_data(p, currency.get(p.loan_id, "CNY")),
+            )
+        )
+    versions = {c.id: c.version for c in cases}
+    for case_id, data in case_rows(db, cases).items():
+        out.append((EntityType.CASE, str(case_id), versions[case_id], data))
+    out.extend(items(db, case_ids))
+    return out
+
+
+def items(db: Session, case_ids: Sequence[uuid.UUID]) -> list[Entity]:
+    """The timelines of these cases: attempts, notes, promises, plans, decisions."""
+    out: list[Entity] = []
+    for a in _rows(
+        db, lambda ch: select(ContactAttempt).where(ContactAttempt.case_id.in_(ch)), case_ids
+    ):
+        out.append((EntityType.CONTACT_ATTEMPT, str(a.id), a.version, attempt_data(a)))
+    for n in _rows(db, lambda ch: select(Note).where(Note.case_id.in_(ch)), case_ids):
+        out.append((EntityType.NOTE, str(n.id), n.version, note_data(n)))
+    for p in _rows(db, lambda ch: select(Promise).where(Promise.case_id.in_(ch)), case_ids):
+        out.append((EntityType.PROMISE, str(p.id), p.version, promise_data(p)))
+    plan_case: dict[uuid.UUID, uuid.UUID] = {}
+    for pl in _rows(db, lambda ch: select(Plan).where(Plan.case_id.in_(ch)), case_ids):
+        plan_case[pl.id] = pl.case_id
+        out.append((EntityType.PLAN, str(pl.id), pl.version, plan_data(pl)))
+    for d in _rows(
+        db, lambda ch: select(PlanDecision).where(PlanDecision.plan_id.in_(ch)), plan_case
+    ):
+        out.append(
+            (EntityType.PLAN_DECISION, str(d.id), d.version, decision_data(d, plan_case[d.plan_id]))
+        )
+    return out
+
+
+# ---------------------------------------------------------------- by id, for the log
+
+_MODELS: dict[EntityType, Any] = {
+    EntityType.BORROWER: Borrower,
+    EntityType.CONTACT_POINT: ContactPoint,
+    EntityType.LOAN: Loan,
+    EntityType.PAYMENT: Payment,
+    EntityType.CONTACT_ATTEMPT: ContactAttempt,
+    EntityType.NOTE: Note,
+    EntityType.PROMISE: Promise,
+    EntityType.PLAN: Plan,
+    EntityType.PLAN_DECISION: PlanDecision,
+}
+
+
+def load(
+    db: Session, wanted: dict[EntityType, set[str]], case_of: dict[str, uuid.UUID]
+) -> dict[tuple[EntityType, str], list[Entity]]:
+    """Current data of the entities named in the log, by (type, id); absent = gone.
+
+    A loan brings its schedule along (schedules are rewritten wholesale, not row by row).
+    `case_of` maps each logged entity id to its case (decisions need it)."""
+    found: dict[tuple[EntityType, str], list[Entity]] = {}
+    case_ids = [uuid.UUID(i) for i in wanted.get(EntityType.CASE, set())]
+    cases = _rows(db, lambda ch: select(Case).where(Case.id.in_(ch)), case_ids)
+    versions = {c.id: c.version for c in cases}
+    for case_id, data in case_rows(db, cases).items():
+        version = versions[case_id]
+        found[(EntityType.CASE, str(case_id))] = [(EntityType.CASE, str(case_id), version, data)]
+    currency: dict[uuid.UUID, str] = {}
+    for etype, model in _MODELS.items():
+        ids = [uuid.UUID(i) for i in wanted.get(etype, set())]
+        if not ids:
+            continue
+        for row in _rows(db, lambda ch, m=model: select(m).where(m.id.in_(ch)), ids):
+            found[(etype, str(row.id))] = [
+                (etype, str(row.id), row.version, _data(db, etype, row, case_of, currency))
+            ]
+    loans = [uuid.UUID(i) for i in wanted.get(EntityType.LOAN, set())]
+    for i in _rows(db, lambda ch: select(Instalment).where(Instalment.loan_id.in_(ch)), loans):
+        key = (EntityType.LOAN, str(i.loan_id))
+        if key in found:
+            found[key].append(
+                (
+                    EntityType.INSTALMENT,
+                    instalment_id(i.loan_id, i.seq),
+                    1,
+                    instalment_data(i, currency.get(i.loan_id, "CNY")),
+                )
+            )
+    return found
+
+
+def _currency_of(db: Session, loan_id: uuid.UUID, cache: dict[uuid.UUID, str]) -> str:
+    if loan_id not in cache:
+        cache[loan_id] = db.scalar(select(Loan.currency).where(Loan.id == loan_id)) or "CNY"
+    return cache[loan_id]
+
+
+def _data(
+    db: Session,
+    etype: EntityType,
+    row: Any,
+    case_of: dict[str, uuid.UUID],
+    currency: dict[uuid.UUID, str],
+) -> dict[str, Any]:
+    if etype is EntityType.BORROWER:
+        return borrower_data(row)
+    if etype is EntityType.CONTACT_POINT:
+        return contact_data(row)
+    if etype is EntityType.LOAN:
+        currency[row.id] = row.currency
+        return loan_data(row)
+    if etype is EntityType.PAYMENT:
+        return payment_data(row, _currency_of(db, row.loan_id, currency))
+    if etype is EntityType.CONTACT_ATTEMPT:
+        return attempt_data(row)
+    if etype is EntityType.NOTE:
+        return note_data(row)
+    if etype is EntityType.PROMISE:
+        return promise_data(row)
+    if etype is EntityType.PLAN:
+        return plan_data(row)
+    return decision_data(row, case_of[str(row.id)])

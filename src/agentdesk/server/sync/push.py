@@ -1,0 +1,171 @@
+"""`POST /sync/push`: each op applied exactly once, in its own transaction, by `op_id`.
+
+For each op, in order, one transaction:
+
+1. insert the op's row into the op log (`sync_ops`, primary key `op_id`). This claims
+   the op id: a twin of the same op being applied at the same moment by another
+   process waits on the key and then fails, finds the row, and answers *duplicate*;
+2. apply the op inside a savepoint; a refusal rolls the savepoint back (nothing of the
+   op's effect stays) and becomes the op's *rejected* or *conflict* answer;
+3. store the answer in the op row and commit — effect and answer together.
+
+A repeated `op_id` gets the stored answer (*applied* comes back as *duplicate*) and
+changes nothing; the same `op_id` with other content is rejected. One bad op never
+sinks the batch: its refusal is its own answer and the next op goes on. Only a database
+that cannot be reached stops the batch (503; the client retries, and what was already
+applied answers as duplicates).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from agentdesk.domain.authority import AuthorityPolicy
+from agentdesk.domain.errors import DomainError
+from agentdesk.domain.vocabulary import Language
+from agentdesk.protocol.ops import Op, parse_op
+from agentdesk.protocol.sync import OpResult, OpStatus
+from agentdesk.server.db import begin_write
+from agentdesk.server.deps import Principal
+from agentdesk.server.errors import ApiError, domain_error
+from agentdesk.server.sync.apply import Conflict, apply_op
+from agentdesk.server.sync.changelog import forget_after, pending_mark
+from agentdesk.server.sync.models import SyncOp
+
+CLAIM_RETRIES = 3
+
+
+def op_digest(op: Op) -> str:
+    """SHA-256 of the op's canonical JSON: what "the same op" means."""
+    canonical = json.dumps(op.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _reason(exc: ApiError, language: Language) -> str:
+    return exc.zh if language is Language.ZH_CN else exc.en
+
+
+def _refusal(op_id: uuid.UUID, exc: ApiError, language: Language) -> OpResult:
+    if isinstance(exc, Conflict):
+        return OpResult(
+            op_id=op_id,
+            status=OpStatus.CONFLICT,
+            reason=_reason(exc, language),
+            reason_code=exc.code,
+            server_version=exc.version,
+            current=exc.current,
+        )
+    return OpResult(
+        op_id=op_id, status=OpStatus.REJECTED, reason=_reason(exc, language), reason_code=exc.code
+    )
+
+
+def _answer_again(
+    row: SyncOp, op_id: uuid.UUID, digest: str, principal: Principal, language: Language
+) -> OpResult:
+    if row.payload_hash != digest or row.user_id != principal.user_id:
+        return OpResult(
+            op_id=op_id,
+            status=OpStatus.REJECTED,
+            reason=(
+                "该操作编号已用于另一项不同的操作，本操作未生效。"
+                if language is Language.ZH_CN
+                else "This op id was already used for a different op; this one was not applied."
+            ),
+            reason_code="op_id_reused",
+        )
+    first = OpResult.model_validate(row.result)
+    if first.status is OpStatus.APPLIED:
+        return first.model_copy(update={"status": OpStatus.DUPLICATE})
+    return first
+
+
+def push_one(
+    factory: sessionmaker[Session],
+    principal: Principal,
+    device_id: uuid.UUID,
+    op: Op,
+    policy: AuthorityPolicy,
+    language: Language,
+) -> OpResult:
+    """Apply one op exactly once and return its answer (see the module docstring)."""
+    digest = op_digest(op)
+    for _attempt in range(CLAIM_RETRIES):
+        with factory() as db:
+            begin_write(db)
+            existing = db.get(SyncOp, op.op_id)
+            if existing is not None:
+                return _answer_again(existing, op.op_id, digest, principal, language)
+            row = SyncOp(
+                op_id=op.op_id,
+                user_id=principal.user_id,
+                device_id=device_id,
+                op_type=str(op.type),
+                case_id=op.payload.case_id,
+                payload_hash=digest,
+                status="pending",
+                result={},
+            )
+            db.add(row)
+            try:
+                db.flush()
+            except IntegrityError:
+                db.rollback()
+                continue  # a twin got there first; look again
+            mark = pending_mark(db)
+            savepoint = db.begin_nested()
+            try:
+                version = apply_op(db, principal, op, policy)
+                savepoint.commit()
+                result = OpResult(op_id=op.op_id, status=OpStatus.APPLIED, server_version=version)
+            except (ApiError, DomainError) as exc:
+                savepoint.rollback()
+                forget_after(db, mark)
+                error = domain_error(exc) if isinstance(exc, DomainError) else exc
+                result = _refusal(op.op_id, error, language)
+            row.status = str(result.status)
+            row.result = result.model_dump(mode="json")
+            try:
+                db.commit()
+            except IntegrityError:
+                db.rollback()
+                continue
+            return result
+    raise ApiError(
+        503,
+        "busy",
+        "服务器繁忙，请稍后重试。",
+        "The server is busy; please retry.",
+        headers={"Retry-After": "1"},
+    )
+
+
+def parse_or_refuse(raw: dict[str, Any], language: Language) -> Op | OpResult:
+    """The op, or a rejection naming what is wrong with it (when its op_id is readable)."""
+    try:
+        return parse_op(raw)
+    except ValidationError as exc:
+        try:
+            op_id = uuid.UUID(str(raw.get("op_id")))
+        except ValueError:
+            raise ApiError(
+                422,
+                "invalid_op",
+                "有一项操作缺少有效的 op_id。",
+                "An op has no valid op_id.",
+            ) from exc
+        fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors()[:5])
+        zh, en = f"操作内容无效：{fields}", f"The op is not valid: {fields}"
+        return OpResult(
+            op_id=op_id,
+            status=OpStatus.REJECTED,
+            reason=zh if language is Language.ZH_CN else en,
+            reason_code="invalid_op",
+        )
