@@ -17,6 +17,7 @@ from agentdesk.server.errors import ApiError, install_handlers
 from agentdesk.server.migrate import current_revision
 from agentdesk.server.routes import admin, auth, cases, compliance, plans, reports
 from agentdesk.server.settings import Settings
+from agentdesk.server.sync import routes as sync_routes
 
 API_PREFIX = f"/api/v{API_VERSION}"
 
@@ -54,6 +55,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(plans.router)
     api.include_router(reports.router)
     api.include_router(admin.router)
+    api.include_router(sync_routes.status_router)
+    api.include_router(sync_routes.router)
     api.include_router(compliance.router)
 
     @api.get("/health", response_model=Health, tags=["health"])
