@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -264,3 +264,20 @@ def test_step_up_reference_is_the_first_instalment_without_step_up(
     monthly = Decimal(rate_bp).scaleb(-4) / 12
     first = amortisation_rows(principal, monthly, periods, method)[0]
     assert _normal_instalment(principal, monthly, periods, method, "CNY") == sum(first)
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=cases(method=RepaymentMethod.ANNUITY))
+def test_step_up_by_amount_equals_step_up_by_the_same_percent(case: Case) -> None:
+    assume(case.options.step_up is not None)
+    by_percent = build(case)
+    opts = case.options
+    assert opts.step_up is not None
+    first = by_percent.schedule.instalments[opts.grace_months]
+    amount = first.principal + first.interest
+    by_amount = restructure(
+        case.position,
+        case.terms,
+        replace(opts, step_up=StepUp(opts.step_up.months, amount=amount)),
+    )
+    assert by_amount.schedule == by_percent.schedule
