@@ -12,7 +12,11 @@ from agentdesk.server.imports.fields import Bad, Parser
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a layout: its name, whether it must have a value, how to read it."""
+    """One column of a layout: its name, how to read it, and whether it is required.
+
+    A required column must be in the header and have a value on every row; an optional
+    one may be left out of the file altogether or left empty.
+    """
 
     name: str
     parse: Parser
@@ -75,7 +79,7 @@ def read_rows(text: str, columns: list[Column]) -> Parsed:
         if name not in known:
             out.bad(1, name, name, "未知的列", "unknown column")
     for c in columns:
-        if c.name not in names:
+        if c.required and c.name not in names:
             out.bad(1, c.name, None, "缺少该列", "this column is missing")
     if len(set(names)) != len(names):
         out.bad(1, "", None, "表头中有重复的列", "the header repeats a column")
@@ -105,7 +109,7 @@ def read_rows(text: str, columns: list[Column]) -> Parsed:
         values: dict[str, Any] = {}
         ok = True
         for c in columns:
-            cell = raw[index[c.name]].strip()
+            cell = raw[index[c.name]].strip() if c.name in index else ""
             if not cell:
                 if c.required:
                     out.bad(line, c.name, cell, "必填项为空", "required value is empty")
