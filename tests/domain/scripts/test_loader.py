@@ -167,3 +167,12 @@ def test_spoken_text_longer_than_an_agent_can_read_is_refused() -> None:
         parse_script(to_yaml(data), "long.yaml")
     assert "steps.notice.text" in raised.value.problems[0].reason_en
     assert "450" in raised.value.problems[0].reason_en
+
+
+def test_an_assembled_script_round_trips_through_its_document() -> None:
+    from agentdesk.domain.scripts import load_default_scripts, script_document
+
+    for script in load_default_scripts():
+        again = load_script_text(script_document(script), f"{script.id} (published)")
+        assert again.model_dump() == script.model_dump()  # (file positions differ)
+        assert again.key == script.key

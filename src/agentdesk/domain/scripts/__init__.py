@@ -39,7 +39,7 @@ from agentdesk.domain.scripts.lint import (
     check_script,
     lint_script,
 )
-from agentdesk.domain.scripts.loader import parse_branch_set, parse_script
+from agentdesk.domain.scripts.loader import parse_branch_set, parse_script, script_document
 from agentdesk.domain.scripts.model import (
     BranchKind,
     BranchSet,
@@ -98,4 +98,5 @@ __all__ = [
     "parse_branch_set",
     "parse_script",
     "pick_script",
+    "script_document",
 ]

@@ -6,6 +6,7 @@ names the source and the line of the offending part, so an author can go straigh
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, TypeVar
 
@@ -167,3 +168,13 @@ def is_branch_set(text: str) -> bool:
 def dump_model(model: BaseModel) -> dict[str, Any]:
     """A model as plain data (for tests and tools that write scripts)."""
     return model.model_dump(mode="json", exclude_none=True)
+
+
+def script_document(script: Script) -> str:
+    """An assembled script as self-contained JSON text (JSON is YAML, so `parse_script`
+    reads it back as the same script, `includes` and all).
+
+    This is what the server publishes: a desktop needs no branch set to use it, and it
+    is exactly what was linted.
+    """
+    return json.dumps(dump_model(script), ensure_ascii=False, indent=1)
