@@ -1,0 +1,233 @@
+"""The sync engine: push the outbox, then pull what changed, and say how it went.
+
+One `sync()` is a handshake, a push and a pull:
+
+- **handshake** (`GET /sync/status`): an app too old for the server stops here with
+  `UPGRADE_REQUIRED`; the clock difference is measured and reported.
+- **push**: the outbox in order, `push_batch` ops at a time. Each answer goes to the
+  outbox (`Outbox.mark_answered`): applied and duplicate ops leave it, rejected and
+  conflicting ones move to the attention list with the server's reason. An op without
+  an answer (the connection dropped, the server is down) stays queued for next time —
+  re-sending it is safe, the server applies an op id once.
+- **pull**: pages after the saved cursor; each page is applied in one local transaction
+  together with its cursor (`changes.apply_changes`), so a crash or a dropped connection
+  mid-pull repeats at most one page and never skips one.
+
+Progress goes to a callback (phase, done, of how many). A revoked or expired token
+(401) stops the sync with `SIGN_IN_REQUIRED`, forgets the stored token, and leaves every
+queued op queued. Nothing here touches Qt: the UI runs `sync()` in a worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from agentdesk.client.api import (
+    ApiClient,
+    ApiFailure,
+    RequestRefused,
+    ServerBusy,
+    ServerUnreachable,
+    SignInRequired,
+    UpgradeRequired,
+)
+from agentdesk.client.changes import apply_changes
+from agentdesk.client.credentials import CredentialStore
+from agentdesk.client.outbox import Outbox
+from agentdesk.client.store import LocalStore
+from agentdesk.protocol.auth import LoginResponse
+from agentdesk.protocol.handshake import MAX_CLOCK_SKEW_SECONDS
+from agentdesk.protocol.sync import OpStatus
+
+log = logging.getLogger(__name__)
+
+
+class SyncState(StrEnum):
+    """How the last sync ended."""
+
+    SYNCED = "synced"
+    OFFLINE = "offline"
+    """The server could not be reached (or kept failing); work stays queued."""
+    SIGN_IN_REQUIRED = "sign_in_required"
+    UPGRADE_REQUIRED = "upgrade_required"
+    FAILED = "failed"
+    """The server refused a request it should not have (a bug); details in `message`."""
+
+
+STATE_MESSAGES = {
+    SyncState.SYNCED: ("已同步", "Up to date"),
+    SyncState.OFFLINE: (
+        "无法连接服务器，工作已保存在本机，恢复连接后会自动同步",
+        "Cannot reach the server; your work is saved here and will sync when it is back",
+    ),
+    SyncState.SIGN_IN_REQUIRED: (
+        "登录已失效，请重新登录；未同步的工作仍保留在本机",
+        "Your session has ended; sign in again. Unsynced work stays on this computer",
+    ),
+    SyncState.UPGRADE_REQUIRED: (
+        "请更新 AgentDesk 后再同步；未同步的工作仍保留在本机",
+        "Update AgentDesk, then sync again. Unsynced work stays on this computer",
+    ),
+    SyncState.FAILED: ("同步失败", "Sync failed"),
+}
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a running sync is: `phase` is "push" or "pull"; `total` may be an estimate."""
+
+    phase: str
+    done: int
+    total: int | None
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass
+class SyncReport:
+    """What one `sync()` did."""
+
+    state: SyncState = SyncState.SYNCED
+    pushed: int = 0
+    applied: int = 0
+    duplicates: int = 0
+    needs_attention: int = 0
+    pulled: int = 0
+    pages: int = 0
+    still_queued: int = 0
+    clock_skew: float | None = None
+    clock_warning: bool = False
+    message: str = ""
+    removed_cases: list[str] = field(default_factory=list)
+
+
+class SyncEngine:
+    """Syncs one local store with one server."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        api: ApiClient,
+        *,
+        push_batch: int = 200,
+        pull_limit: int = 2000,
+        progress: ProgressCallback | None = None,
+        credentials: CredentialStore | None = None,
+        username: str | None = None,
+    ) -> None:
+        self.store = store
+        self.api = api
+        self.outbox = Outbox(store)
+        self.push_batch = push_batch
+        self.pull_limit = pull_limit
+        self.progress = progress or (lambda _p: None)
+        self.credentials = credentials
+        self.username = username
+        self.state: SyncState | None = None
+
+    # ------------------------------------------------------------ sign-in
+
+    def sign_in(
+        self, username: str, password: str, device_name: str, *, stay_signed_in: bool = True
+    ) -> LoginResponse:
+        """`POST /auth/login`, then keep the token (keyring, else memory; never a file)."""
+        login = self.api.login(username, password, device_name)
+        self.username = username
+        if self.credentials is not None:
+            self.credentials.save(
+                self.api.base_url, username, login.token, stay_signed_in=stay_signed_in
+            )
+        self.state = None
+        return login
+
+    def restore_session(self, username: str) -> bool:
+        """Use the stored token of `username` on this server, if there is one."""
+        if self.credentials is None:
+            return False
+        token = self.credentials.load(self.api.base_url, username)
+        self.api.token = token
+        self.username = username
+        return token is not None
+
+    # ------------------------------------------------------------ the sync
+
+    def sync(self) -> SyncReport:
+        """Handshake, push, pull; never raises for network or session trouble."""
+        report = SyncReport()
+        try:
+            shake = self.api.handshake()
+            report.clock_skew = shake.clock_skew
+            report.clock_warning = abs(shake.clock_skew) > MAX_CLOCK_SKEW_SECONDS
+            self.push(report)
+            self.pull(report)
+            report.state = SyncState.SYNCED
+        except SignInRequired as failure:
+            report.state = SyncState.SIGN_IN_REQUIRED
+            report.message = str(failure)
+            if self.credentials is not None and self.username:
+                self.credentials.forget(self.api.base_url, self.username)
+            self.api.token = None
+        except UpgradeRequired as failure:
+            report.state = SyncState.UPGRADE_REQUIRED
+            report.message = str(failure)
+        except (ServerUnreachable, ServerBusy) as failure:
+            report.state = SyncState.OFFLINE
+            report.message = str(failure)
+        except ApiFailure as failure:
+            log.error("sync refused: %s (%s)", failure, failure.code)
+            report.state = SyncState.FAILED
+            report.message = str(failure)
+        report.still_queued = self.outbox.count()
+        self.state = report.state
+        return report
+
+    def push(self, report: SyncReport | None = None) -> SyncReport:
+        """Push the whole outbox in order, a batch at a time (raises ApiFailure)."""
+        report = report or SyncReport()
+        total = self.outbox.count()
+        self.progress(Progress("push", 0, total))
+        device_id = self.store.device_id
+        for batch in self.outbox.batches(self.push_batch):
+            ops = [entry.op for entry in batch]
+            self.outbox.record_attempt(op.op_id for op in ops)
+            response = self.api.push(device_id, ops)
+            sent = {op.op_id for op in ops}
+            answers = [r for r in response.results if r.op_id in sent]
+            summary = self.outbox.mark_answered(answers)
+            report.pushed += len(answers)
+            report.applied += sum(1 for r in answers if r.status is OpStatus.APPLIED)
+            report.duplicates += sum(1 for r in answers if r.status is OpStatus.DUPLICATE)
+            report.needs_attention += summary.needs_attention
+            report.removed_cases.extend(summary.removed_cases)
+            self.progress(Progress("push", report.pushed, total))
+            if len(answers) < len(ops):
+                break  # unanswered ops stay queued; do not run ahead of them
+        return report
+
+    def pull(self, report: SyncReport | None = None) -> SyncReport:
+        """Pull pages until the server has nothing more (raises ApiFailure)."""
+        report = report or SyncReport()
+        cursor = self.store.cursor()
+        restarted = False
+        while True:
+            try:
+                page, remaining = self.api.pull(cursor, self.pull_limit)
+            except RequestRefused as failure:
+                if failure.code == "invalid_cursor" and cursor is not None and not restarted:
+                    # The server no longer knows this cursor (a restored database):
+                    # start over from a full copy; upserts make that safe.
+                    cursor, restarted = None, True
+                    continue
+                raise
+            apply_changes(self.store, page)
+            cursor = page.next_cursor
+            report.pulled += len(page.changes)
+            report.pages += 1
+            total = report.pulled + remaining if remaining is not None else None
+            self.progress(Progress("pull", report.pulled, total))
+            if not page.has_more:
+                return report
