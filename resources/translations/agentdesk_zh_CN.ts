@@ -2,6 +2,509 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttentionDialog</name>
+    <message>
+        <source>Call record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan withdrawal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept these changes. Read why, fix what is needed on the case, then acknowledge each one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallOutcomeForm</name>
+    <message>
+        <source>(not known yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not marked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the promised amount as a number, e.g. 500.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for &amp;delinquency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrower&apos;s &amp;mood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Promise to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &amp;follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save call</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallWorkspace</name>
+    <message>
+        <source>Third party on the line: debt details hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule a follow-up at %1 (%2 time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting will not make this call allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call not made: %1. Follow-up scheduled for %2 (%3 time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up scheduled for %1 (%2 time).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AgentDesk Consumer Finance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block overridden (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Override the block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may override this block. Write why; the reason is recorded with the call and audited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Override and call</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseQueueModel</name>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days past due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the next action is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case is no longer in your queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n op(s) waiting to sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ordered by priority %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n month(s) at %2, from %3</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reassigned: leaves your queue once your changes are sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved here; sent at the next sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan proposed — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead&apos;s comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revealing needs the server, which records who looked: you are offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the full value (recorded in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: you can keep working; calls, notes, promises and plans are saved here and sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why do you need the full value? (kept in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the case history:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose &amp;plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Call…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this case is here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the full ID number (recorded in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income / expenses:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Principal overdue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interest overdue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Penalty:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fees:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total overdue:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding balance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loan:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holds and flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected number in full (recorded in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>You are offline. Your work is saved and will be sent when the connection is back.</source>
@@ -35,6 +538,408 @@
     <message>
         <source>yesterday</source>
         <translation>昨天</translation>
+    </message>
+</context>
+<context>
+    <name>GuidancePanel</name>
+    <message>
+        <source>Calm things down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputes the debt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wants to complain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;Stop calling me&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mandatory disclosure — read it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Third party on the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone other than the borrower answered: the script switches to the third-party flow and every debt detail is hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I &amp;read this out in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always at hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Reminder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negotiation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-legal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked to stop contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Represented by a lawyer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vulnerable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned for changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number not in service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoke with the borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promise to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked to be called back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instant message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guarantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost their job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family emergency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disputes the debt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims fraud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cooperative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Angry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threatening to complain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sign in again to sync: your work is kept on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About AgentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AgentDesk %1
+The desktop for collection agents and team leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some changes were not accepted by the server: see Needs attention.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AgentDesk — %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;AgentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs &amp;attention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About AgentDesk</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -115,6 +1020,86 @@
         <source>&amp;Submit proposal</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>on principal (interest only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on principal and interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>percent of what is owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the contract (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · loan %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue principal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue interest %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>penalty %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fees %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>principal not yet due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the highlighted field to see the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalment %1 → %2; %3 instalments, ending %4 (was %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total payable %1 (was %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concessions: extension %1 months, waived %2 (%3), rate cut %4, present-value loss %5, down payment %6 (%7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the borrower&apos;s monthly income and essential expenses to check affordability.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contract rate %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% of the instalment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this plan fits the borrower (read by the approver)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlanScheduleModel</name>
@@ -144,6 +1129,256 @@
     </message>
     <message>
         <source>Balance after</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <source>Type at least 3 digits to search phone numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) match</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) in your queue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases whose next action is due today or earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promises due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open promises to pay that fall due today or earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broken promises</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases nobody has contacted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search name, pinyin, phone or loan number (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The server address must look like https://agentdesk.example.com or http://host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new server address is used the next time you sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to AgentDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tay signed in on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server address your team lead gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server address must look like https://agentdesk.example.com or http://host:port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or password is not right. Check them and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 does not answer. Check the address and your network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts. Wait a minute, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no saved work of this user on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work &amp;offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the work saved on this computer; it is sent after you sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your session ended. Your work is kept here; sign in again to send it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Your work is saved here and sent when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to sync</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting to sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n need(s) attention</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving updates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update AgentDesk to sync again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workspaces</name>
+    <message>
+        <source>Not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This part of AgentDesk is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>Your session ended. Sign in again to sync; your work stays on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

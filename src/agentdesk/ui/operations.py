@@ -248,3 +248,50 @@ def error_text(error: BaseException, language: Language) -> str:
     return QCoreApplication.translate(
         "Errors", "Something went wrong: %1. Try again; if it keeps happening, tell your "
         "team lead.").replace("%1", str(error) or type(error).__name__)
+
+
+class TaskRunner(QObject):
+    """A worker of its own, for windows that work before a session exists (sign-in).
+
+    `run(fn, done, error)`: `fn()` on the worker, `done(result)` or `error(exc)` on the
+    GUI thread. `shutdown()` waits for the running task.
+    """
+
+    def __init__(self, parent: QObject | None = None, *, threads: int = 1) -> None:
+        super().__init__(parent)
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._finished)
+        self._relay.failed.connect(self._failed)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(threads)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+
+    def run(self, fn: Callable[[], T], done: Callable[[T], None], error: Failed) -> None:
+        """Run `fn()` off the GUI thread."""
+        task_id = next(self._ids)
+        self._pending[task_id] = _Pending(done, error, "task")
+        self._pool.start(_Job(self._relay, task_id, fn))
+
+    @property
+    def busy(self) -> bool:
+        """A task is queued or running."""
+        return bool(self._pending)
+
+    @Slot(int, object)
+    def _finished(self, task_id: int, result: object) -> None:
+        pending = self._pending.pop(task_id, None)
+        if pending is not None and pending.done is not None:
+            pending.done(result)
+
+    @Slot(int, object)
+    def _failed(self, task_id: int, error: object) -> None:
+        pending = self._pending.pop(task_id, None)
+        assert isinstance(error, BaseException)
+        if pending is not None and pending.error is not None:
+            pending.error(error)
+
+    def shutdown(self, timeout_ms: int = 30_000) -> None:
+        """Wait for queued tasks, then deliver their results."""
+        self._pool.waitForDone(timeout_ms)
+        QCoreApplication.sendPostedEvents(self._relay)

@@ -1,0 +1,381 @@
+"""The case view: who the borrower is, what they owe, what happened, and what to do next.
+
+Everything shown comes from one `open_case()` read (one snapshot of the local store),
+so opening a case costs a few milliseconds. Personal data is masked; "Reveal" asks the
+server (audited) and is disabled offline with a tooltip saying why. "Call…" and
+"Propose plan…" open the call workspace and the plan dialog (`workspaces.py`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from agentdesk.client.casefile import CaseFile, TimelineItem, UnknownCaseError, open_case
+from agentdesk.domain.vocabulary import (
+    CallResult,
+    Channel,
+    ContactRelation,
+    DelinquencyReason,
+    Hold,
+    Mood,
+    PlanStatus,
+    PromiseStatus,
+    Stage,
+)
+from agentdesk.protocol.ops import NoteAdd
+from agentdesk.ui import formatting, remote, workspaces
+from agentdesk.ui.context import AppContext
+from agentdesk.ui.generated.ui_case_view import Ui_CaseView
+from agentdesk.ui.labels import label_of
+from agentdesk.ui.operations import error_text
+
+PENDING = QColor("#8a5a00")
+ALERT = QColor("#b3261e")
+
+
+def _item(text: str, *, align_right: bool = False, colour: QColor | None = None,
+          tip: str | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if colour is not None:
+        item.setForeground(colour)
+    if tip:
+        item.setToolTip(tip)
+    return item
+
+
+def _fill(table: QTableWidget, headers: list[str], rows: list[list[QTableWidgetItem]]) -> None:
+    table.setUpdatesEnabled(False)
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, cell in enumerate(cells):
+            table.setItem(r, c, cell)
+    table.setUpdatesEnabled(True)
+
+
+class CaseView(QWidget):
+    """One case, read from the local store; refreshes when the case changes."""
+
+    titleChanged = Signal(str)
+
+    def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.case_id = case_id
+        self.case_file: CaseFile | None = None
+        self.revealed: dict[str, str] = {}
+        """Values the server revealed this session, by field key (never stored)."""
+        self.ui = Ui_CaseView()
+        self.ui.setupUi(self)
+        self.ui.splitter.setStretchFactor(0, 2)
+        self.ui.splitter.setStretchFactor(1, 3)
+        for table in (self.ui.historyTable, self.ui.scheduleTable, self.ui.paymentsTable,
+                      self.ui.plansTable, self.ui.contactsTable):
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        self.ui.revealIdButton.clicked.connect(self._reveal_national_id)
+        self.ui.revealContactButton.clicked.connect(self._reveal_contact)
+        self.ui.callButton.clicked.connect(self._call)
+        self.ui.planButton.clicked.connect(self._propose_plan)
+        self.ui.noteButton.clicked.connect(self._add_note)
+        context.ops.casesChanged.connect(self._cases_changed)
+        context.connectionChanged.connect(self._connection_changed)
+        self.reload()
+
+    # ------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        """Read the case again and show it."""
+        try:
+            self.case_file = open_case(self.context.store, self.case_id)
+        except UnknownCaseError:
+            self.case_file = None
+        self._show()
+
+    def _cases_changed(self, ids: list[str]) -> None:
+        if self.case_id in ids:
+            self.reload()
+
+    def _connection_changed(self, _online: bool) -> None:
+        self._show_connection()
+
+    def title(self) -> str:
+        """The tab's title: the borrower's name."""
+        return self.case_file.row.borrower_name if self.case_file else self.tr("Case")
+
+    # ------------------------------------------------------------ showing
+
+    def _show(self) -> None:
+        ui = self.ui
+        cf = self.case_file
+        if cf is None:
+            ui.nameLabel.setText(self.tr("This case is no longer in your queue"))
+            ui.summaryLabel.setText("")
+            for button in (ui.callButton, ui.planButton, ui.noteButton, ui.revealIdButton,
+                           ui.revealContactButton):
+                button.setEnabled(False)
+            return
+        row = cf.row
+        ui.nameLabel.setText(row.borrower_name)
+        ui.summaryLabel.setText(" · ".join(filter(None, [
+            row.loan_number,
+            formatting.days_past_due(row.dpd),
+            label_of(Stage, row.stage),
+            self.tr("%n op(s) waiting to sync", "", row.pending_ops) if row.pending_ops else "",
+        ])))
+        ui.whyValue.setText(cf.case.queue_reason or self.tr("Ordered by priority %1.")
+                            .replace("%1", str(row.priority)))
+        self._show_borrower(cf)
+        self._show_balance(cf)
+        self._show_holds(cf)
+        self._show_contacts(cf)
+        self._show_history(cf)
+        self._show_schedule(cf)
+        self._show_payments(cf)
+        self._show_plans(cf)
+        self._show_connection()
+        self.titleChanged.emit(self.title())
+
+    def _show_borrower(self, cf: CaseFile) -> None:
+        b = cf.borrower
+        ui = self.ui
+        ui.nationalIdValue.setText(self.revealed.get("national_id")
+                                   or (b.national_id_masked if b else "") or "—")
+        ui.birthValue.setText(formatting.day(b.birth_date) if b and b.birth_date else "—")
+        zone = b.time_zone if b else self.context.time_zone
+        now = formatting.local_time(self.context.store.clock(), zone)
+        ui.timeZoneValue.setText(f"{now:%H:%M} ({zone})" if now else zone)
+        if b and b.monthly_income is not None:
+            income = formatting.money(b.monthly_income, cf.row.currency)
+            expenses = formatting.money(b.monthly_expenses or Decimal(0), cf.row.currency)
+            ui.incomeValue.setText(f"{income} / {expenses}")
+        else:
+            ui.incomeValue.setText(self.tr("Not known"))
+
+    def _show_balance(self, cf: CaseFile) -> None:
+        ui = self.ui
+        currency = cf.row.currency
+        loan = cf.loan
+        parts = [loan.principal_due, loan.interest_due, loan.penalty_due, loan.fees_due] \
+            if loan else [Decimal(0)] * 4
+        for label, amount in zip((ui.principalValue, ui.interestValue, ui.penaltyValue,
+                                  ui.feesValue), parts, strict=True):
+            label.setText(formatting.money(amount, currency))
+        ui.totalValue.setText(f"<b>{formatting.money(cf.case.amount_overdue, currency)}</b>")
+        ui.outstandingValue.setText(formatting.money(cf.case.outstanding, currency))
+        if loan:
+            ui.loanValue.setText(self.tr("%1 over %n month(s) at %2, from %3", "",
+                                         loan.term_months)
+                                 .replace("%1", formatting.money(loan.principal, currency))
+                                 .replace("%2", formatting.percent(loan.annual_rate * 100,
+                                                                   places=2))
+                                 .replace("%3", formatting.day(loan.start_date)))
+        else:
+            ui.loanValue.setText("—")
+
+    def _show_holds(self, cf: CaseFile) -> None:
+        lines = [label_of(Hold, h) for h in cf.case.holds]
+        if cf.row.removal_pending:
+            lines.append(self.tr("Reassigned: leaves your queue once your changes are sent."))
+        if lines:
+            self.ui.holdsValue.setText("\n".join(lines))
+            self.ui.holdsValue.setStyleSheet("color: #b3261e;")
+        else:
+            self.ui.holdsValue.setText(self.tr("None"))
+            self.ui.holdsValue.setStyleSheet("")
+
+    def _show_contacts(self, cf: CaseFile) -> None:
+        rows = []
+        for point in cf.contact_points:
+            value = self.revealed.get(f"contact:{point.data.id}", point.masked)
+            who = label_of(ContactRelation, point.data.relation)
+            if point.data.contact_name:
+                who = f"{who} ({point.data.contact_name})"
+            rows.append([_item(who), _item(value)])
+        _fill(self.ui.contactsTable, [self.tr("Who"), self.tr("Number")], rows)
+        if cf.contact_points:
+            self.ui.contactsTable.selectRow(0)
+        self.ui.contactsTable.resizeColumnToContents(0)
+
+    def _show_history(self, cf: CaseFile) -> None:
+        rows = [[_item(formatting.moment(item.occurred_at, self.context.time_zone)),
+                 _item(label_of("history", item.kind)),
+                 _item(self._describe(item), tip=self._describe(item)),
+                 self._state_item(item.local_state)] for item in cf.timeline]
+        _fill(self.ui.historyTable,
+              [self.tr("When"), self.tr("What"), self.tr("Details"), self.tr("Sync")], rows)
+        table = self.ui.historyTable
+        table.setColumnWidth(0, table.fontMetrics().averageCharWidth() * 18)
+        table.setColumnWidth(1, table.fontMetrics().averageCharWidth() * 10)
+        table.setColumnWidth(2, table.fontMetrics().averageCharWidth() * 60)
+
+    def _state_item(self, state: str) -> QTableWidgetItem:
+        if state == "pending":
+            return _item(self.tr("Waiting"), colour=PENDING,
+                         tip=self.tr("Saved here; sent at the next sync"))
+        if state in ("rejected", "conflict"):
+            return _item(self.tr("Needs attention"), colour=ALERT)
+        return _item("")
+
+    def _describe(self, item: TimelineItem) -> str:
+        d: dict[str, Any] = item.data
+        kind = item.kind
+        currency = self.case_file.row.currency if self.case_file else "CNY"
+        if kind == "contact_attempt":
+            parts = [label_of(Channel, d.get("channel")), label_of(CallResult, d.get("result"))]
+            if d.get("delinquency_reason"):
+                parts.append(label_of(DelinquencyReason, d["delinquency_reason"]))
+            if d.get("mood"):
+                parts.append(label_of(Mood, d["mood"]))
+            text = " · ".join(p for p in parts if p)
+            return f"{text} — {d['notes']}" if d.get("notes") else text
+        if kind == "message":
+            return f"{label_of(Channel, d.get('channel'))}: {d.get('body', '')}"
+        if kind == "note":
+            return str(d.get("text", ""))
+        if kind == "promise":
+            due = d.get("due_date")
+            return self.tr("%1 by %2 — %3") \
+                .replace("%1", formatting.money(Decimal(str(d.get("amount", "0"))), currency)) \
+                .replace("%2", formatting.day(datetime.fromisoformat(due).date()) if due else "") \
+                .replace("%3", label_of(PromiseStatus, d.get("status")))
+        if kind == "plan":
+            return self.tr("Plan proposed — %1").replace("%1", label_of(PlanStatus,
+                                                                          d.get("status")))
+        if kind == "plan_decision":
+            decision = str(d.get("decision", ""))
+            words = {"approve": PlanStatus.APPROVED, "reject": PlanStatus.REJECTED,
+                     "return": PlanStatus.RETURNED}
+            text = label_of(PlanStatus, words.get(decision, decision))
+            return f"{text} — {d['comment']}" if d.get("comment") else text
+        return ""
+
+    def _show_schedule(self, cf: CaseFile) -> None:
+        today = formatting.local_time(self.context.store.clock(), self.context.time_zone)
+        rows = []
+        for inst in cf.instalments:
+            late = today is not None and inst.due_date < today.date() and inst.paid < inst.total
+            colour = ALERT if late else None
+            rows.append([_item(str(inst.seq), align_right=True),
+                         _item(formatting.day(inst.due_date), colour=colour),
+                         _item(formatting.money(inst.principal, cf.row.currency), align_right=True),
+                         _item(formatting.money(inst.interest, cf.row.currency), align_right=True),
+                         _item(formatting.money(inst.total, cf.row.currency), align_right=True),
+                         _item(formatting.money(inst.paid, cf.row.currency), align_right=True,
+                               colour=colour)])
+        _fill(self.ui.scheduleTable, [self.tr("No."), self.tr("Due"), self.tr("Principal"),
+                                      self.tr("Interest"), self.tr("Total"), self.tr("Paid")],
+              rows)
+        self.ui.scheduleTable.resizeColumnsToContents()
+
+    def _show_payments(self, cf: CaseFile) -> None:
+        rows = [[_item(formatting.day(p.paid_on)),
+                 _item(formatting.money(p.amount, cf.row.currency), align_right=True),
+                 _item(p.channel.replace("_", " "))] for p in reversed(cf.payments)]
+        _fill(self.ui.paymentsTable, [self.tr("Paid on"), self.tr("Amount"), self.tr("Channel")],
+              rows)
+        self.ui.paymentsTable.resizeColumnsToContents()
+
+    def _show_plans(self, cf: CaseFile) -> None:
+        rows = []
+        for plan in cf.plans:
+            decision = plan.decisions[-1] if plan.decisions else None
+            rows.append([
+                _item(formatting.moment(plan.data.proposed_at, self.context.time_zone)),
+                _item(label_of(PlanStatus, plan.status),
+                      colour=PENDING if plan.status == PlanStatus.PENDING else None),
+                _item(decision.comment if decision else ""),
+                self._state_item(plan.local_state),
+            ])
+        _fill(self.ui.plansTable, [self.tr("Proposed"), self.tr("Status"),
+                                   self.tr("Lead's comment"), self.tr("Sync")], rows)
+        self.ui.plansTable.resizeColumnsToContents()
+
+    def _show_connection(self) -> None:
+        online = self.context.online
+        ui = self.ui
+        enabled = online and self.case_file is not None
+        why = "" if online else self.tr(
+            "Revealing needs the server, which records who looked: you are offline.")
+        for button in (ui.revealIdButton, ui.revealContactButton):
+            button.setEnabled(enabled)
+            button.setToolTip(why or self.tr("Show the full value (recorded in the audit log)"))
+        ui.offlineBanner.setVisible(not online)
+        ui.offlineBanner.setText(self.tr(
+            "Offline: you can keep working; calls, notes, promises and plans are saved here "
+            "and sent when the connection is back."))
+        has_case = self.case_file is not None
+        for button in (ui.callButton, ui.planButton, ui.noteButton):
+            button.setEnabled(has_case)
+
+    # ------------------------------------------------------------ actions
+
+    def _reveal_national_id(self) -> None:
+        self._reveal("national_id", None, "national_id")
+
+    def _reveal_contact(self) -> None:
+        cf = self.case_file
+        row = self.ui.contactsTable.currentRow()
+        if cf is None or not 0 <= row < len(cf.contact_points):
+            return
+        point = cf.contact_points[row].data
+        self._reveal("contact", point.id, f"contact:{point.id}")
+
+    def _reveal(self, field: str, contact_id: str | None, key: str) -> None:
+        reason, ok = QInputDialog.getText(
+            self, self.tr("Reveal"),
+            self.tr("Why do you need the full value? (kept in the audit log)"),
+            QLineEdit.EchoMode.Normal, "")
+        if not ok:
+            return
+        case_id = self.case_id
+
+        def done(value: str) -> None:
+            self.revealed[key] = value
+            self._show()
+
+        def failed(error: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Reveal"),
+                                error_text(error, self.context.language))
+
+        self.context.ops.network(
+            lambda api: remote.reveal(api, case_id, field, contact_id=contact_id, reason=reason),
+            done=done, error=failed)
+
+    def _add_note(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Add note"),
+                                                 self.tr("Note for the case history:"))
+        if not ok or not text.strip():
+            return
+        import uuid
+
+        note = NoteAdd(case_id=uuid.UUID(self.case_id), text=text.strip())
+        self.context.ops.write(lambda ops: ops.add_note(note))
+
+    def _call(self) -> None:
+        workspaces.open_call(self.context, self.case_id, self)
+
+    def _propose_plan(self) -> None:
+        workspaces.open_plan(self.context, self.case_id, self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._show()
+        super().changeEvent(event)

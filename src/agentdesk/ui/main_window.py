@@ -1,0 +1,220 @@
+"""The main window: the queue, open cases as tabs, menus, and the sync status bar.
+
+Keyboard: Ctrl+F search, Enter open the selected case, F5 sync, Ctrl+W close the case
+tab, Ctrl+1 back to the queue, Ctrl+, settings. Other workspaces (the team lead's) add
+themselves as tabs through `add_page`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from agentdesk import __version__
+from agentdesk.ui import workspaces
+from agentdesk.ui.attention import AttentionDialog
+from agentdesk.ui.case_view import CaseView
+from agentdesk.ui.context import AppContext
+from agentdesk.ui.labels import label
+from agentdesk.ui.queue_page import QueuePage
+from agentdesk.ui.settings import UserSettings
+from agentdesk.ui.settings_dialog import SettingsDialog
+from agentdesk.ui.sync_controller import SyncController
+from agentdesk.ui.sync_status import SyncStatus
+
+STYLE = """
+QTableView { gridline-color: #e3e5e8; selection-background-color: #d6e4f5;
+             selection-color: #1b1f24; alternate-background-color: #f7f8fa; }
+QHeaderView::section { padding: 4px 6px; border: none; border-bottom: 1px solid #d0d4da;
+                       background: #f2f3f5; font-weight: 600; }
+QGroupBox { font-weight: 600; margin-top: 10px; }
+QGroupBox::title { subcontrol-origin: margin; left: 2px; padding: 0 2px; }
+QPushButton:checked { background: #d6e4f5; border: 1px solid #7aa0cf; border-radius: 3px; }
+QTabWidget::pane { border-top: 1px solid #d0d4da; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """The agent's desktop."""
+
+    signInRequested = Signal()
+    """The user asked to sign in again (the launcher shows the dialog)."""
+
+    def __init__(self, context: AppContext, sync: SyncController,
+                 settings: UserSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.sync = sync
+        self.settings = settings or UserSettings()
+        self.setStyleSheet(STYLE)
+        self.resize(1280, 780)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.setCentralWidget(self.tabs)
+        self.queue_page = QueuePage(context, self.tabs)
+        self.queue_page.caseActivated.connect(self.open_case)
+        self.tabs.addTab(self.queue_page, "")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.status = SyncStatus(context, sync, self)
+        self.statusBar().addPermanentWidget(self.status)
+        self.status.attentionRequested.connect(self.show_attention)
+        self.status.signInRequested.connect(self.signInRequested)
+        context.ops.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        sync.finished.connect(self._sync_finished)
+        self._make_actions()
+        self._retranslate()
+        geometry = self.settings.window_state("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # ------------------------------------------------------------ actions
+
+    def _make_actions(self) -> None:
+        self.sync_action = QAction(self)
+        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.sync_action.triggered.connect(self.sync_now)
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_search)
+        self.queue_action = QAction(self)
+        self.queue_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.queue_action.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
+        self.close_tab_action = QAction(self)
+        self.close_tab_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        self.attention_action = QAction(self)
+        self.attention_action.triggered.connect(self.show_attention)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.show_settings)
+        self.sign_in_action = QAction(self)
+        self.sign_in_action.triggered.connect(self.signInRequested)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        menu = self.menuBar()
+        self.file_menu = menu.addMenu("")
+        self.file_menu.addActions([self.sync_action, self.attention_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.settings_action, self.sign_in_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = menu.addMenu("")
+        self.view_menu.addActions([self.queue_action, self.find_action, self.close_tab_action])
+        self.help_menu = menu.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def sync_now(self) -> None:
+        """F5: sync now (or say why not)."""
+        if not self.sync.sync_now():
+            self.statusBar().showMessage(
+                self.tr("Sign in again to sync: your work is kept on this computer."), 8000)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the queue, cursor in the search box."""
+        self.tabs.setCurrentWidget(self.queue_page)
+        self.queue_page.focus_search()
+
+    def open_case(self, case_id: str) -> CaseView:
+        """Show the case in its tab (opened if needed)."""
+        for index in range(1, self.tabs.count()):
+            page = self.tabs.widget(index)
+            if isinstance(page, CaseView) and page.case_id == case_id:
+                self.tabs.setCurrentIndex(index)
+                return page
+        view = CaseView(self.context, case_id, self.tabs)
+        index = self.tabs.addTab(view, view.title())
+        view.titleChanged.connect(lambda title, v=view: self._retitle(v, title))
+        self.tabs.setCurrentIndex(index)
+        return view
+
+    def current_case(self) -> CaseView | None:
+        """The case tab shown now, if any."""
+        page = self.tabs.currentWidget()
+        return page if isinstance(page, CaseView) else None
+
+    def _retitle(self, view: CaseView, title: str) -> None:
+        index = self.tabs.indexOf(view)
+        if index >= 0:
+            self.tabs.setTabText(index, title)
+
+    def close_tab(self, index: int) -> None:
+        """Close a case tab (the queue stays)."""
+        if index <= 0:
+            return
+        page = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        if page is not None:
+            page.deleteLater()
+
+    def add_page(self, page: QWidget, title: str) -> int:
+        """Add a workspace page after the queue (e.g. the team lead's)."""
+        index = self.tabs.insertTab(1, page, title)
+        self.tabs.tabBar().setTabButton(index, self.tabs.tabBar().ButtonPosition.RightSide,
+                                        None)
+        return index
+
+    def show_attention(self) -> AttentionDialog:
+        """The list of changes the server did not accept."""
+        dialog = AttentionDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.caseRequested.connect(self.open_case)
+        dialog.changed.connect(self.status.update_counts)
+        dialog.show()
+        return dialog
+
+    def show_settings(self) -> SettingsDialog:
+        """The settings dialog (modal to this window)."""
+        dialog = SettingsDialog(self.context, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        """Version and what this is."""
+        QMessageBox.about(self, self.tr("About AgentDesk"), self.tr(
+            "AgentDesk %1\nThe desktop for collection agents and team leads.")
+            .replace("%1", __version__))
+
+    def _sync_finished(self, report: object) -> None:
+        if self.context.outbox.needs_attention() and self.sync.last_report is report:
+            self.statusBar().showMessage(
+                self.tr("Some changes were not accepted by the server: see Needs attention."),
+                10_000)
+
+    # ------------------------------------------------------------ language and closing
+
+    def _retranslate(self) -> None:
+        user = self.context.user
+        self.setWindowTitle(self.tr("AgentDesk — %1 (%2)")
+                            .replace("%1", user.display_name).replace("%2", label(user.role)))
+        self.tabs.setTabText(0, self.tr("My queue"))
+        self.file_menu.setTitle(self.tr("&AgentDesk"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.sync_action.setText(self.tr("&Sync now"))
+        self.find_action.setText(self.tr("&Find case"))
+        self.queue_action.setText(self.tr("My &queue"))
+        self.close_tab_action.setText(self.tr("&Close case"))
+        self.attention_action.setText(self.tr("Needs &attention…"))
+        self.settings_action.setText(self.tr("S&ettings…"))
+        self.sign_in_action.setText(self.tr("Sign &in again…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.about_action.setText(self.tr("&About AgentDesk"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_window_state("main", self.saveGeometry())
+        self.settings.sync()
+        self.sync.stop()
+        workspaces.close_all()
+        super().closeEvent(event)

@@ -1,0 +1,340 @@
+"""`CaseQueueModel`: the agent's queue as a Qt table model that holds ids, not rows.
+
+The store's `CaseQueue` runs each search (filters, text, sort) into a temporary table;
+this model only knows how many rows there are and fetches the rows a view paints in
+blocks of `BLOCK` into a small cache. Sorting asks SQLite for a new ordering (an index
+walk), never a proxy model over Python rows (seconds for 100,000 cases).
+
+When the store announces changed cases (`UiOperations.casesChanged`), `refresh()` runs
+the same query again; views keep their current case by key (`position_of_key`).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from agentdesk.client.queue import (
+    CaseQueue,
+    QueueQuery,
+    QueueRow,
+    QuickFilter,
+    SearchResult,
+    SortColumn,
+    StaleResultError,
+)
+from agentdesk.domain.vocabulary import Bucket, Hold, PlanStatus, PromiseStatus, Stage
+from agentdesk.ui import formatting
+from agentdesk.ui.labels import label_of
+
+BLOCK = 128
+MAX_BLOCKS = 64
+
+CaseKeyRole = Qt.ItemDataRole.UserRole + 1
+CaseIdRole = Qt.ItemDataRole.UserRole + 2
+
+COLUMNS: tuple[SortColumn, ...] = (
+    SortColumn.PRIORITY,
+    SortColumn.BORROWER,
+    SortColumn.DPD,
+    SortColumn.BUCKET,
+    SortColumn.AMOUNT_OVERDUE,
+    SortColumn.NEXT_ACTION_DUE,
+    SortColumn.PROMISE_STATUS,
+    SortColumn.LAST_CONTACT,
+    SortColumn.STAGE,
+    SortColumn.HOLDS,
+    SortColumn.PLAN_STATUS,
+)
+
+# Few colours, for what must catch the eye: broken promises, due today, holds.
+ALERT = QColor("#b3261e")
+DUE = QColor("#8a5a00")
+QUIET = QColor("#6b6f76")
+
+_NUMERIC = {SortColumn.PRIORITY, SortColumn.DPD, SortColumn.AMOUNT_OVERDUE}
+# Columns people read most naturally highest first.
+_DESCENDING_FIRST = {SortColumn.PRIORITY, SortColumn.DPD, SortColumn.AMOUNT_OVERDUE}
+
+
+def header_text(column: SortColumn) -> str:
+    """The column's heading in the current language."""
+    texts = {
+        SortColumn.PRIORITY: QCoreApplication.translate("CaseQueueModel", "Priority"),
+        SortColumn.BORROWER: QCoreApplication.translate("CaseQueueModel", "Borrower"),
+        SortColumn.DPD: QCoreApplication.translate("CaseQueueModel", "DPD"),
+        SortColumn.BUCKET: QCoreApplication.translate("CaseQueueModel", "Bucket"),
+        SortColumn.AMOUNT_OVERDUE: QCoreApplication.translate("CaseQueueModel", "Overdue"),
+        SortColumn.NEXT_ACTION_DUE: QCoreApplication.translate("CaseQueueModel", "Next action"),
+        SortColumn.PROMISE_STATUS: QCoreApplication.translate("CaseQueueModel", "Promise"),
+        SortColumn.LAST_CONTACT: QCoreApplication.translate("CaseQueueModel", "Last contact"),
+        SortColumn.STAGE: QCoreApplication.translate("CaseQueueModel", "Stage"),
+        SortColumn.HOLDS: QCoreApplication.translate("CaseQueueModel", "Holds"),
+        SortColumn.PLAN_STATUS: QCoreApplication.translate("CaseQueueModel", "Plan"),
+    }
+    return texts.get(column, str(column))
+
+
+def header_tip(column: SortColumn) -> str:
+    """What a column means, for its tooltip."""
+    if column is SortColumn.DPD:
+        return QCoreApplication.translate("CaseQueueModel", "Days past due")
+    if column is SortColumn.AMOUNT_OVERDUE:
+        return QCoreApplication.translate("CaseQueueModel", "Amount overdue")
+    if column is SortColumn.NEXT_ACTION_DUE:
+        return QCoreApplication.translate("CaseQueueModel", "When the next action is due")
+    return header_text(column)
+
+
+class CaseQueueModel(QAbstractTableModel):
+    """The queue of one store, searched and sorted in SQLite, rows fetched lazily."""
+
+    countChanged = Signal(int)
+    """The number of cases matching the current query."""
+
+    def __init__(self, queue: CaseQueue, *, time_zone: str = "Asia/Shanghai",
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.queue = queue
+        self.time_zone = time_zone
+        self._query = QueueQuery()
+        self._result: SearchResult = queue.search(self._query)
+        self._blocks: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        self._today = self._local_today()
+
+    # ------------------------------------------------------------ the query
+
+    @property
+    def query(self) -> QueueQuery:
+        """What the model shows now."""
+        return self._query
+
+    @property
+    def too_short(self) -> bool:
+        """The search text was a number too short to search (the view says "type more")."""
+        return self._result.too_short
+
+    def set_query(self, query: QueueQuery) -> None:
+        """Show `query`'s cases (one SQL search; the view's rows are fetched as painted)."""
+        self.beginResetModel()
+        self._query = query
+        self._search()
+        self.endResetModel()
+        self.countChanged.emit(self._result.count)
+
+    def set_text(self, text: str) -> None:
+        """Search for `text` (name, pinyin, initials, phone, loan number)."""
+        if text != self._query.text:
+            self.set_query(QueueQuery(self._query.filters, text, self._query.sort,
+                                      self._query.descending))
+
+    def set_filters(self, filters: frozenset[QuickFilter]) -> None:
+        """Show only cases matching every one of `filters`."""
+        if filters != self._query.filters:
+            self.set_query(QueueQuery(filters, self._query.text, self._query.sort,
+                                      self._query.descending))
+
+    def refresh(self, _changed: list[str] | None = None) -> None:
+        """Run the current query again (cases changed, or a new day began)."""
+        self._today = self._local_today()
+        self.set_query(self._query)
+
+    def _search(self) -> None:
+        self._result = self.queue.search(self._query)
+        self._blocks.clear()
+
+    def _local_today(self) -> date:
+        local = formatting.local_time(self.queue.store.clock(), self.time_zone)
+        assert local is not None
+        return local.date()
+
+    # ------------------------------------------------------------ rows
+
+    def row_at(self, row: int) -> QueueRow | None:
+        """The queue row at view row `row` (fetched into the cache if needed)."""
+        if not 0 <= row < self._result.count:
+            return None
+        block_no = row // BLOCK
+        block = self._blocks.get(block_no)
+        if block is None:
+            start = block_no * BLOCK
+            try:
+                block = self._result.rows(start, start + BLOCK)
+            except StaleResultError:
+                # Someone else searched on our queue connection: search again.
+                self._search()
+                block = self._result.rows(start, start + BLOCK)
+            self._blocks[block_no] = block
+            if len(self._blocks) > MAX_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(block_no)
+        offset = row - block_no * BLOCK
+        return block[offset] if offset < len(block) else None
+
+    def case_id_at(self, row: int) -> str | None:
+        """The server id of the case at `row`."""
+        found = self.row_at(row)
+        return None if found is None else found.case_id
+
+    def position_of_key(self, key: int) -> int | None:
+        """Where case `key` is in the current ordering (None if filtered out)."""
+        try:
+            return self._result.position(key)
+        except StaleResultError:
+            self._search()
+            return self._result.position(key)
+
+    # ------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._result.count
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        column = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return header_text(column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return header_tip(column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() >= len(COLUMNS):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(row, column)
+        if role == Qt.ItemDataRole.FontRole and column is SortColumn.BORROWER:
+            font = QFont()
+            font.setWeight(QFont.Weight.DemiBold)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == CaseKeyRole:
+            return row.key
+        if role == CaseIdRole:
+            return row.case_id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        query = QueueQuery(self._query.filters, self._query.text, COLUMNS[column], descending)
+        if query != self._query:
+            self.layoutAboutToBeChanged.emit()
+            self._query = query
+            self._search()
+            self.layoutChanged.emit()
+
+    @staticmethod
+    def preferred_order(column: SortColumn) -> Qt.SortOrder:
+        """The order a first click on a column should give."""
+        if column in _DESCENDING_FIRST:
+            return Qt.SortOrder.DescendingOrder
+        return Qt.SortOrder.AscendingOrder
+
+    # ------------------------------------------------------------ cells
+
+    def promise_state(self, row: QueueRow) -> str | None:
+        """`due` for an open promise due today or earlier, else the stored status."""
+        if row.promise_status == "open" and row.promise_due is not None \
+                and row.promise_due <= self._today:
+            return "due"
+        return row.promise_status
+
+    def _display(self, row: QueueRow, column: SortColumn) -> str | None:
+        if column is SortColumn.PRIORITY:
+            return str(row.priority)
+        if column is SortColumn.BORROWER:
+            return row.borrower_name
+        if column is SortColumn.DPD:
+            return str(row.dpd)
+        if column is SortColumn.BUCKET:
+            return label_of(Bucket, row.bucket)
+        if column is SortColumn.AMOUNT_OVERDUE:
+            return formatting.money(row.amount_overdue, row.currency)
+        if column is SortColumn.NEXT_ACTION_DUE:
+            return self._when(row.next_action_due)
+        if column is SortColumn.PROMISE_STATUS:
+            state = self.promise_state(row)
+            if state is None:
+                return ""
+            text = label_of(PromiseStatus, state)
+            if row.promise_due is not None and state == "open":
+                text = f"{text} · {formatting.day(row.promise_due, short=True)}"
+            return text
+        if column is SortColumn.LAST_CONTACT:
+            return self._when(row.last_contact_at)
+        if column is SortColumn.STAGE:
+            return label_of(Stage, row.stage)
+        if column is SortColumn.HOLDS:
+            return "、".join(label_of(Hold, h) for h in row.holds) if row.holds else ""
+        if column is SortColumn.PLAN_STATUS:
+            return label_of(PlanStatus, row.plan_status)
+        return None
+
+    def _when(self, value: datetime | None) -> str:
+        local = formatting.local_time(value, self.time_zone)
+        if local is None:
+            return ""
+        delta = (local.date() - self._today).days
+        if -1 <= delta <= 1:
+            return f"{formatting.relative_day(local.date(), self._today)} {local:%H:%M}"
+        return formatting.day(local.date())
+
+    def _tooltip(self, row: QueueRow, column: SortColumn) -> str | None:
+        if column is SortColumn.BORROWER:
+            return f"{row.borrower_name} · {row.loan_number} · {row.phones_masked}"
+        if column is SortColumn.DPD:
+            return formatting.days_past_due(row.dpd)
+        return None
+
+    def _colour(self, row: QueueRow, column: SortColumn) -> QBrush | None:
+        if column is SortColumn.PROMISE_STATUS:
+            state = self.promise_state(row)
+            if state == "broken":
+                return QBrush(ALERT)
+            if state == "due":
+                return QBrush(DUE)
+        if column is SortColumn.HOLDS and row.holds:
+            return QBrush(ALERT)
+        if column is SortColumn.NEXT_ACTION_DUE and row.next_action_due is not None:
+            local = formatting.local_time(row.next_action_due, self.time_zone)
+            if local is not None and local.date() <= self._today:
+                return QBrush(DUE)
+        if column in (SortColumn.LAST_CONTACT, SortColumn.PRIORITY):
+            return QBrush(QUIET)
+        return None

@@ -1,0 +1,166 @@
+"""The queue page: quick filters, the search box and the table of the agent's cases.
+
+The table is a `CaseQueueModel` (ids + lazy rows, sorted and searched in SQLite), so a
+keystroke in the search box re-runs one indexed query: no debounce is needed. Enter or
+a double click opens the case (`caseActivated(case_id)`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
+
+from agentdesk.client.queue import QuickFilter, SortColumn
+from agentdesk.ui.context import AppContext
+from agentdesk.ui.generated.ui_queue_page import Ui_QueuePage
+from agentdesk.ui.queue_model import COLUMNS, CaseKeyRole, CaseQueueModel
+
+# Widths in characters of the app font's average width: enough for the usual content.
+_WIDTHS = {
+    SortColumn.PRIORITY: 7, SortColumn.BORROWER: 14, SortColumn.DPD: 6, SortColumn.BUCKET: 7,
+    SortColumn.AMOUNT_OVERDUE: 13, SortColumn.NEXT_ACTION_DUE: 14,
+    SortColumn.PROMISE_STATUS: 14, SortColumn.LAST_CONTACT: 14, SortColumn.STAGE: 10,
+    SortColumn.HOLDS: 12, SortColumn.PLAN_STATUS: 14,
+}
+
+
+class QueuePage(QWidget):
+    """The agent's queue."""
+
+    caseActivated = Signal(str)
+    """The user asked to open this case (Enter, double click)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.ui = Ui_QueuePage()
+        self.ui.setupUi(self)
+        self.model = CaseQueueModel(context.queue, time_zone=context.time_zone, parent=self)
+        table = self.ui.table
+        table.setModel(self.model)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self._apply_widths()
+        table.doubleClicked.connect(self._activate)
+        table.installEventFilter(self)
+        self.filter_buttons: dict[QuickFilter, QPushButton] = {
+            QuickFilter.DUE_TODAY: self.ui.dueTodayButton,
+            QuickFilter.PROMISES_DUE: self.ui.promisesDueButton,
+            QuickFilter.BROKEN_PROMISES: self.ui.brokenPromisesButton,
+            QuickFilter.NEW: self.ui.newButton,
+            QuickFilter.PLANS_PENDING: self.ui.plansPendingButton,
+            QuickFilter.ON_HOLD: self.ui.onHoldButton,
+        }
+        for button in self.filter_buttons.values():
+            button.toggled.connect(self._filters_changed)
+        self.ui.searchEdit.textChanged.connect(self._search)
+        self.ui.searchEdit.returnPressed.connect(self._open_current_or_first)
+        self.model.countChanged.connect(self._show_count)
+        self.model.modelReset.connect(self._select_first_if_none)
+        context.ops.casesChanged.connect(self.refresh)
+        self._show_count(self.model.rowCount())
+        self._select_first_if_none()
+
+    # ------------------------------------------------------------ actions
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box, its text selected."""
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def current_case_id(self) -> str | None:
+        """The case of the selected row."""
+        index = self.ui.table.currentIndex()
+        return self.model.case_id_at(index.row()) if index.isValid() else None
+
+    def refresh(self, _changed: list[str] | None = None) -> None:
+        """Search again (cases changed); keep the current case selected if still shown."""
+        key = self._current_key()
+        self.model.refresh()
+        self._select_key(key)
+
+    # ------------------------------------------------------------ reactions
+
+    def _current_key(self) -> int | None:
+        index = self.ui.table.currentIndex()
+        value = index.data(CaseKeyRole) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def _select_key(self, key: int | None) -> None:
+        row = self.model.position_of_key(key) if key is not None else None
+        if row is None:
+            self._select_first_if_none()
+            return
+        self._select_row(row)
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.ui.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.ui.table.scrollTo(index)
+
+    def _select_first_if_none(self) -> None:
+        if not self.ui.table.currentIndex().isValid() and self.model.rowCount() > 0:
+            self._select_row(0)
+
+    def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
+        key = self._current_key()
+        self.model.sort(section, order)
+        self._select_key(key)
+
+    def _filters_changed(self) -> None:
+        chosen = frozenset(f for f, b in self.filter_buttons.items() if b.isChecked())
+        self.model.set_filters(chosen)
+
+    def _search(self, text: str) -> None:
+        self.model.set_text(text)
+
+    def _activate(self, index: QModelIndex) -> None:
+        case_id = self.model.case_id_at(index.row())
+        if case_id is not None:
+            self.caseActivated.emit(case_id)
+
+    def _open_current_or_first(self) -> None:
+        index = self.ui.table.currentIndex()
+        if not index.isValid() and self.model.rowCount():
+            index = self.model.index(0, 0)
+        if index.isValid():
+            self._activate(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._open_current_or_first()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _show_count(self, count: int) -> None:
+        if self.model.too_short:
+            text = self.tr("Type at least 3 digits to search phone numbers.")
+        elif self.model.query.text or self.model.query.filters:
+            text = self.tr("%n case(s) match", "", count)
+        else:
+            text = self.tr("%n case(s) in your queue", "", count)
+        self.ui.countLabel.setText(text)
+
+    def _apply_widths(self) -> None:
+        average = self.ui.table.fontMetrics().averageCharWidth()
+        for section, column in enumerate(COLUMNS):
+            self.ui.table.setColumnWidth(section, _WIDTHS[column] * average + 16)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+            self.refresh()
+            self._show_count(self.model.rowCount())
+        super().changeEvent(event)

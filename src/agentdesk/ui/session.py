@@ -1,0 +1,107 @@
+"""Starting a session: signing in online, or reopening a known user's local data.
+
+These run off the GUI thread (they talk to the server or open a SQLite file); the
+sign-in dialog calls them through a worker and gets a `Session` back.
+
+- `sign_in(...)`: the server checks the password and issues a token; the token goes
+  to the keyring ("stay signed in") or memory; the user's local store is opened (made
+  on first use) and remembers who they are, so a later start can work offline.
+- `resume(...)`: a known user's local store, with their stored token if there is one.
+  Without a token the session is offline until the user signs in again.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from agentdesk.client.api import ApiClient
+from agentdesk.client.credentials import CredentialStore
+from agentdesk.client.paths import normalise_server_url, store_path
+from agentdesk.client.store import LocalStore
+from agentdesk.domain.vocabulary import Language, Role
+from agentdesk.ui.context import SessionUser
+
+_USER_META = "session_user"
+
+
+@dataclass
+class Session:
+    """What a started session needs: where, who, their store and (online) an API client."""
+
+    server_url: str
+    user: SessionUser
+    store: LocalStore
+    api: ApiClient | None
+
+    @property
+    def has_local_data(self) -> bool:
+        """A previous sync filled the store (so offline work makes sense)."""
+        return self.store.cursor() is not None
+
+
+def device_name() -> str:
+    """How this computer is named in the user's list of signed-in devices."""
+    return (platform.node() or "desktop")[:100]
+
+
+def _accept_language(language: Language) -> str:
+    return "zh-CN" if language is Language.ZH_CN else "en"
+
+
+def sign_in(server_url: str, username: str, password: str, *, stay_signed_in: bool,
+            credentials: CredentialStore, language: Language = Language.ZH_CN,
+            data_dir: Path | None = None) -> Session:
+    """Sign in on the server and open the user's local store (raises `ApiFailure`)."""
+    url = normalise_server_url(server_url)
+    api = ApiClient(url, language=_accept_language(language))
+    try:
+        login = api.login(username.strip(), password, device_name())
+    except BaseException:
+        api.close()
+        raise
+    out = login.user
+    user = SessionUser(user_id=str(out.id), username=out.username, display_name=out.display_name,
+                       role=Role(out.role), team=out.team.name if out.team else None,
+                       language=Language(out.language))
+    credentials.save(url, user.username, login.token, stay_signed_in=stay_signed_in)
+    store = LocalStore(store_path(url, user.username, data_dir=data_dir))
+    store.set_meta(_USER_META, json.dumps(asdict(user)))
+    store.set_meta("server_url", url)
+    return Session(server_url=url, user=user, store=store, api=api)
+
+
+def known_user(server_url: str, username: str, *, data_dir: Path | None = None) -> bool:
+    """This computer holds local data of `username` on `server_url`."""
+    try:
+        return store_path(server_url, username, data_dir=data_dir).exists()
+    except ValueError:
+        return False
+
+
+def resume(server_url: str, username: str, *, credentials: CredentialStore,
+           language: Language = Language.ZH_CN, data_dir: Path | None = None,
+           require_token: bool = False) -> Session | None:
+    """Reopen a known user's session from local data (None if this computer has none)."""
+    try:
+        url = normalise_server_url(server_url)
+        path = store_path(url, username, data_dir=data_dir)
+    except ValueError:
+        return None
+    if not path.exists():
+        return None
+    token = credentials.load(url, username)
+    if token is None and require_token:
+        return None
+    store = LocalStore(path)
+    raw = store.meta(_USER_META)
+    if raw is None:
+        store.close()
+        return None
+    fields = json.loads(raw)
+    user = SessionUser(**{**fields, "role": Role(fields["role"]),
+                          "language": Language(fields["language"])})
+    api = ApiClient(url, token=token, language=_accept_language(language)) if token else None
+    return Session(server_url=url, user=user, store=store, api=api)

@@ -1,0 +1,106 @@
+"""The main window over a local store with no server: queue, keyboard, case view, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from agentdesk.client.queue import SortColumn
+from agentdesk.ui.case_view import CaseView
+from agentdesk.ui.context import AppContext
+from agentdesk.ui.main_window import MainWindow
+from agentdesk.ui.queue_model import COLUMNS
+from agentdesk.ui.settings import UserSettings
+from agentdesk.ui.sync_controller import SyncController
+from tests.client.conftest import CaseSeed
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext, tmp_path: Path) -> Iterator[MainWindow]:
+    sync = SyncController(context)
+    win = MainWindow(context, sync, UserSettings(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def names(win: MainWindow) -> list[str]:
+    model = win.queue_page.model
+    column = COLUMNS.index(SortColumn.BORROWER)
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_ctrl_f_then_typing_pinyin_filters_the_queue(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = window.queue_page.ui.searchEdit
+    assert search.hasFocus()
+    qtbot.keyClicks(search, "zs")
+    assert names(window) == ["张三"]
+    assert "1 case" in window.queue_page.ui.countLabel.text()
+
+
+def test_enter_opens_the_selected_case(qtbot: QtBot, window: MainWindow,
+                                       seeded: list[CaseSeed]) -> None:
+    table = window.queue_page.ui.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    view = window.current_case()
+    assert isinstance(view, CaseView)
+    assert view.case_id == seeded[1].case_id  # second by priority: 李四
+    assert view.ui.nameLabel.text() == "李四"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "李四"
+
+
+def test_clicking_a_quick_filter_and_a_header_sorts_in_sql(qtbot: QtBot,
+                                                           window: MainWindow) -> None:
+    page = window.queue_page
+    qtbot.mouseClick(page.ui.newButton, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 4
+    qtbot.mouseClick(page.ui.brokenPromisesButton, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 0
+    qtbot.mouseClick(page.ui.brokenPromisesButton, Qt.MouseButton.LeftButton)
+    header = page.ui.table.horizontalHeader()
+    dpd = COLUMNS.index(SortColumn.DPD)
+    x = header.sectionViewportPosition(dpd) + header.sectionSize(dpd) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.rect().center().__class__(x, header.height() // 2))
+    first = [page.model.index(r, dpd).data() for r in range(4)]
+    assert first in (["3", "15", "45", "95"], ["95", "45", "15", "3"])
+
+
+def test_case_view_masks_and_disables_reveal_offline(qtbot: QtBot, window: MainWindow,
+                                                     seeded: list[CaseSeed]) -> None:
+    view = window.open_case(seeded[0].case_id)
+    assert not view.ui.revealIdButton.isEnabled()
+    assert "offline" in view.ui.revealIdButton.toolTip()
+    masked = view.ui.contactsTable.item(0, 1).text()
+    assert "****" in masked and "13812345678" not in masked
+    assert view.ui.principalValue.text() == "¥1,000.00"
+    assert view.ui.penaltyValue.text() == "¥12.50"
+    assert view.ui.offlineBanner.isVisible()
+
+
+def test_a_note_added_offline_shows_as_waiting(qtbot: QtBot, window: MainWindow,
+                                               context: AppContext,
+                                               seeded: list[CaseSeed],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    view = window.open_case(seeded[0].case_id)
+    from PySide6.QtWidgets import QInputDialog
+
+    # The system dialog is the edge here: answer it as a user would.
+    monkeypatch.setattr(QInputDialog, "getMultiLineText",
+                        lambda *a, **k: ("Borrower asked for a call on Monday", True))
+    with qtbot.waitSignal(context.ops.casesChanged, timeout=5000):
+        qtbot.mouseClick(view.ui.noteButton, Qt.MouseButton.LeftButton)
+    table = view.ui.historyTable
+    assert table.rowCount() == 1
+    assert table.item(0, 2).text() == "Borrower asked for a call on Monday"
+    assert table.item(0, 3).text() == "Waiting"
+    assert "1 change waiting" in window.status.ops_label.text()
