@@ -27,6 +27,20 @@ def _placed(history: ContactHistory) -> Iterable[ContactAttempt]:
     return (a for a in history.attempts if not a.inbound)
 
 
+# No zone is more than a day from UTC, so an attempt further than this from the moment
+# judged cannot share a local calendar day with it; skipping those keeps a check cheap
+# on a long history.
+_MARGIN = timedelta(days=2)
+
+
+def _near(
+    attempts: Iterable[ContactAttempt], at: datetime, days_before: int, days_after: int = 0
+) -> list[ContactAttempt]:
+    low = at - timedelta(days=days_before) - _MARGIN
+    high = at + timedelta(days=days_after) + _MARGIN
+    return [a for a in attempts if low < a.at < high]
+
+
 # ------------------------------------------------------------------ daily caps
 
 
@@ -47,7 +61,8 @@ def daily_connected_calls(
         return []
     if situation.attempt is not None and not _counts_connected(rule, situation.attempt):
         return []  # an attempt that did not connect did not add a connected call
-    counted = [a for a in situation.history.attempts if _counts_connected(rule, a)]
+    nearby = _near(situation.history.attempts, at, 0)
+    counted = [a for a in nearby if _counts_connected(rule, a)]
     findings = []
     for zone in situation.borrower_zones:
         today = local_day(at, zone)
@@ -86,7 +101,8 @@ def daily_attempts_per_number(
         return []
     if situation.attempt is not None and not _counts_dial(rule, situation.attempt, number):
         return []
-    counted = [a for a in situation.history.attempts if _counts_dial(rule, a, number)]
+    nearby = _near(situation.history.attempts, at, 0)
+    counted = [a for a in nearby if _counts_dial(rule, a, number)]
     findings = []
     for zone in situation.borrower_zones:
         today = local_day(at, zone)
@@ -122,15 +138,18 @@ def consent_active(history: ContactHistory, days: int, moment: datetime) -> bool
     Consent lasts `days` days from when it was given, and a later conversation about the
     debt ends it.
     """
-    if days <= 0:
+    if days <= 0 or not history.consents:
         return False
-    talks = [a.at for a in history.attempts if a.is_conversation_with_borrower]
     for consent in history.consents:
         if consent.kind is not ConsentKind.CALL_FREQUENCY:
             continue
         if not consent.given_at <= moment < consent.given_at + timedelta(days=days):
             continue
-        if any(consent.given_at < talk < moment for talk in talks):
+        if any(
+            consent.given_at < a.at < moment
+            for a in history.attempts
+            if a.is_conversation_with_borrower
+        ):
             continue
         return True
     return False
@@ -155,7 +174,8 @@ def rolling_calls(rule: RollingCallsRule, situation: Situation, at: datetime) ->
         return []
     if situation.attempt is not None and not _counts_call(rule, situation.attempt, history):
         return []
-    calls = [a for a in _placed(history) if _counts_call(rule, a, history)]
+    nearby = _near(_placed(history), at, rule.days, rule.days)
+    calls = [a for a in nearby if _counts_call(rule, a, history)]
     findings = []
     for zone in situation.borrower_zones:
         days = [local_day(a.at, zone) for a in calls]
@@ -210,6 +230,10 @@ def conversation_cooldown(
     talks = [a for a in _conversations(history, rule.conversation_channels) if a.at <= at]
     if not talks:
         return []
+    # Only the latest conversation matters; its neighbours stay in case a zone's clocks
+    # went back across midnight between them.
+    latest = max(a.at for a in talks)
+    talks = [a for a in talks if a.at > latest - _MARGIN]
     findings = []
     for zone in situation.borrower_zones:
         talked = max(local_day(a.at, zone) for a in talks)
