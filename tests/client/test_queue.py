@@ -99,6 +99,30 @@ def test_finds_by_loan_number_case_insensitively(queue: CaseQueue) -> None:
     assert len(names(queue, "LN2024")) == 5
 
 
+@pytest.mark.parametrize("text", ["", "z", "zhang", "138", "ln2024", "张"])
+@pytest.mark.parametrize("column", [SortColumn.PRIORITY, SortColumn.BORROWER, SortColumn.DPD])
+@pytest.mark.parametrize("descending", [False, True])
+def test_walking_the_sort_index_and_sorting_the_matches_agree(
+    store: LocalStore, queue: CaseQueue, text: str, column: SortColumn, descending: bool
+) -> None:
+    walker = CaseQueue(store, lookup_limit=0)  # always walk the sort index
+    short_walker = CaseQueue(store, lookup_limit=0, walk_limit=2)  # materialise past 2
+    query = QueueQuery(text=text, sort=column, descending=descending)
+    expected = list(queue.search(query).ids())
+    assert expected
+    assert list(walker.search(query).ids()) == expected
+    walked = walker.search(query)
+    assert [list(walked.ids(n, n + 1)) for n in range(len(expected))] == [
+        [k] for k in expected]
+    partly = short_walker.search(query)
+    assert list(partly.ids(0, 2)) == expected[:2]  # walked
+    assert list(partly.ids(1, 5)) == expected[1:5]  # materialised from here on
+    assert list(partly.ids(0, 2)) == expected[:2]
+    assert partly.position(expected[-1]) == len(expected) - 1
+    walker.close()
+    short_walker.close()
+
+
 def test_unknown_text_finds_nothing(queue: CaseQueue) -> None:
     assert names(queue, "xyzzy") == []
     assert names(queue, "王") == []
@@ -219,9 +243,12 @@ def test_quick_filters(store: LocalStore) -> None:
     _with(store, on_hold, holds=["complaint", "dispute"])
 
     queue = CaseQueue(store, time_zone="Asia/Shanghai")
+    walker = CaseQueue(store, time_zone="Asia/Shanghai", lookup_limit=0)
 
     def filtered(*filters: QuickFilter) -> set[str]:
         result = queue.search(QueueQuery(filters=frozenset(filters)))
+        walked = walker.search(QueueQuery(filters=frozenset(filters)))
+        assert list(walked.ids()) == list(result.ids())
         return {row.borrower_name for row in result.rows(0, result.count)}
 
     assert filtered(QuickFilter.DUE_TODAY) == {"王芳", "王五"}
@@ -238,6 +265,7 @@ def test_quick_filters(store: LocalStore) -> None:
     result = queue.search(QueueQuery(filters=frozenset({QuickFilter.DUE_TODAY}), text="wangw"))
     assert [r.borrower_name for r in result.rows(0, 5)] == ["王五"]
     queue.close()
+    walker.close()
 
 
 def test_search_index_follows_changes_of_name_and_phones(store: LocalStore) -> None:

@@ -25,27 +25,31 @@ def refresh_phones(db: sqlite3.Connection, borrower_ids: Iterable[str]) -> list[
     The queue shows the borrower's own numbers, masked; the search digits hold every
     phone on file (an emergency contact calling back is found too).
     """
+    ordered = sorted(set(borrower_ids))
     touched: list[int] = []
-    for borrower_id in set(borrower_ids):
-        rows = db.execute(
-            "SELECT relation, value FROM contact_points"
-            " WHERE borrower_id = ? AND kind = 'phone' ORDER BY contact_point_id",
-            (borrower_id,),
-        ).fetchall()
-        own = [mask_phone(value) for relation, value in rows if relation == "borrower"]
-        digits = " ".join(dict.fromkeys(phone_digits(value) for _, value in rows))
-        keys = [
-            row[0]
-            for row in db.execute(
-                "SELECT key FROM cases WHERE borrower_id = ?", (borrower_id,)
-            )
-        ]
-        if keys:
-            db.execute(
-                "UPDATE cases SET phones_masked = ?, phone_digits = ? WHERE borrower_id = ?",
-                (", ".join(own), digits, borrower_id),
-            )
-            touched.extend(keys)
+    for start in range(0, len(ordered), _BATCH):
+        chunk = ordered[start : start + _BATCH]
+        marks = ",".join("?" * len(chunk))
+        phones: dict[str, list[tuple[str, str]]] = {b: [] for b in chunk}
+        for borrower_id, relation, value in db.execute(
+            "SELECT borrower_id, relation, value FROM contact_points"
+            f" WHERE borrower_id IN ({marks}) AND kind = 'phone'"
+            " ORDER BY borrower_id, contact_point_id",
+            chunk,
+        ):
+            phones[borrower_id].append((relation, value))
+        updates = []
+        for key, borrower_id in db.execute(
+            f"SELECT key, borrower_id FROM cases WHERE borrower_id IN ({marks})", chunk
+        ).fetchall():
+            rows = phones[borrower_id]
+            own = [mask_phone(value) for relation, value in rows if relation == "borrower"]
+            digits = " ".join(dict.fromkeys(phone_digits(value) for _, value in rows))
+            updates.append((", ".join(own), digits, key))
+            touched.append(key)
+        db.executemany(
+            "UPDATE cases SET phones_masked = ?, phone_digits = ? WHERE key = ?", updates
+        )
     return touched
 
 

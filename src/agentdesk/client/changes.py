@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
@@ -71,29 +71,66 @@ def apply_changes(store: LocalStore, page: PullResponse, *, stream: str = "main"
     return result
 
 
+@dataclass
+class PageWork:
+    """Work collected while applying changes and done once at the end (in batches)."""
+
+    has_deferred: bool
+    """Whether any deferred removal exists (most pages need not look for one)."""
+    has_outbox: bool
+    """Whether any op waits (only then can a pulled row hide unsynced local work)."""
+    reindex: set[int] = field(default_factory=set)
+    phones: set[str] = field(default_factory=set)
+    borrowers: set[str] = field(default_factory=set)
+    loans: set[str] = field(default_factory=set)
+
+    @classmethod
+    def start(cls, db: sqlite3.Connection) -> PageWork:
+        """Look once at the state the per-change steps depend on."""
+        return cls(
+            has_deferred=db.execute("SELECT 1 FROM deferred_removals LIMIT 1").fetchone()
+            is not None,
+            has_outbox=db.execute("SELECT 1 FROM outbox LIMIT 1").fetchone() is not None,
+        )
+
+    def finish(self, tx: WriteTx) -> None:
+        """Refresh phone columns and search indexes; announce the cases that changed."""
+        self.reindex.update(case_index.refresh_phones(tx.db, self.phones))
+        if self.reindex:
+            case_index.reindex_cases(tx.db, sorted(self.reindex))
+        for column, values in (("borrower_id", self.borrowers), ("loan_id", self.loans)):
+            ordered = sorted(values)
+            for start in range(0, len(ordered), 500):
+                chunk = ordered[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = tx.db.execute(
+                    f"SELECT case_id FROM cases WHERE {column} IN ({marks})", chunk
+                )
+                tx.case_changed(*(str(r[0]) for r in rows))
+
+
 def apply_page(tx: WriteTx, changes: tuple[Change, ...] | list[Change]) -> AppliedPage:
     """Apply changes inside an open write transaction (no cursor is saved)."""
     upserts = removals = 0
     deferred: list[str] = []
-    reindex: set[int] = set()
-    borrowers_with_new_phones: set[str] = set()
+    work = PageWork.start(tx.db)
     for change in changes:
         if change.op is ChangeKind.UPSERT:
             assert change.data is not None
             entity = parse_entity(change.entity_type, dict(change.data))
-            upsert_entity(tx, change.entity_type, change.version, entity, reindex,
-                          borrowers_with_new_phones)
+            upsert_entity(tx, change.entity_type, change.version, entity, work)
             upserts += 1
+            continue
+        # A removal may drop rows the batched work still refers to: finish that first.
+        work.finish(tx)
+        if change.entity_type is EntityType.CASE:
+            if not remove_case(tx, change.entity_id, seq=change.seq):
+                deferred.append(change.entity_id)
         else:
-            if change.entity_type is EntityType.CASE:
-                if not remove_case(tx, change.entity_id, seq=change.seq):
-                    deferred.append(change.entity_id)
-            else:
-                _remove_entity(tx, change.entity_type, change.entity_id)
-            removals += 1
-    reindex.update(case_index.refresh_phones(tx.db, borrowers_with_new_phones))
-    if reindex:
-        case_index.reindex_cases(tx.db, sorted(reindex))
+            _remove_entity(tx, change.entity_type, change.entity_id)
+        removals += 1
+        work = PageWork.start(tx.db)
+    work.finish(tx)
     return AppliedPage(upserts, removals, tuple(deferred))
 
 
@@ -102,55 +139,60 @@ def upsert_entity(
     entity_type: EntityType,
     version: int,
     entity: BaseModel,
-    reindex: set[int] | None = None,
-    phones: set[str] | None = None,
+    work: PageWork | None = None,
     *,
     access_back: bool = True,
 ) -> None:
     """Write one entity's server data (insert or replace) inside `tx`.
 
+    Changes applied as a page share one `PageWork`; alone, the work is finished here.
     A case upsert normally means the user holds the case (again), which voids a deferred
     removal; `access_back=False` rewrites the row from stored data without that meaning.
     """
     db = tx.db
-    reindex = set() if reindex is None else reindex
-    phones = set() if phones is None else phones
+    alone = work is None
+    if work is None:
+        work = PageWork.start(db)
     if isinstance(entity, CaseData):
-        key = _upsert_case(db, version, entity, access_back=access_back)
-        local_effects.reapply_pending(db, entity.id)
-        reindex.add(key)
-        phones.add(entity.borrower_id)
+        key = _upsert_case(db, version, entity,
+                           access_back=access_back and work.has_deferred)
+        if work.has_outbox:
+            local_effects.reapply_pending(db, entity.id)
+        work.reindex.add(key)
+        work.phones.add(entity.borrower_id)
         tx.case_changed(entity.id)
     elif isinstance(entity, BorrowerData):
         _exec(db, "INSERT OR REPLACE INTO borrowers VALUES (?, ?, ?, ?)",
               entity.id, version, entity.name, _json(entity))
-        _touch_cases(tx, "borrower_id", entity.id)
+        work.borrowers.add(entity.id)
     elif isinstance(entity, ContactPointData):
         _exec(db, "INSERT OR REPLACE INTO contact_points VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
               entity.id, entity.borrower_id, version, entity.kind, str(entity.relation),
               entity.value, mask_phone(entity.value) if entity.kind == "phone" else "",
               _json(entity))
-        phones.add(entity.borrower_id)
-        _touch_cases(tx, "borrower_id", entity.borrower_id)
+        work.phones.add(entity.borrower_id)
+        work.borrowers.add(entity.borrower_id)
     elif isinstance(entity, LoanData):
         _exec(db, "INSERT OR REPLACE INTO loans VALUES (?, ?, ?, ?, ?)",
               entity.id, entity.borrower_id, version, entity.loan_number, _json(entity))
-        _touch_cases(tx, "loan_id", entity.id)
+        work.loans.add(entity.id)
     elif isinstance(entity, InstalmentData):
         _exec(db, "INSERT OR REPLACE INTO instalments VALUES (?, ?, ?, ?, ?)",
               entity.id, entity.loan_id, entity.seq, version, _json(entity))
-        _touch_cases(tx, "loan_id", entity.loan_id)
+        work.loans.add(entity.loan_id)
     elif isinstance(entity, PaymentData):
         _exec(db, "INSERT OR REPLACE INTO payments VALUES (?, ?, ?, ?, ?)",
               entity.id, entity.loan_id, entity.paid_on.isoformat(), version, _json(entity))
-        _touch_cases(tx, "loan_id", entity.loan_id)
+        work.loans.add(entity.loan_id)
     elif isinstance(entity, DocumentData):
         kind = "script" if entity_type is EntityType.SCRIPT else "contact_policy"
         _exec(db, "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
               kind, entity.id, entity.version, entity.language, entity.format, entity.body,
               utc_text(tx.now))
     else:
-        _upsert_case_item(tx, entity_type, version, entity)
+        _upsert_case_item(tx, entity_type, version, entity, work)
+    if alone:
+        work.finish(tx)
 
 
 def _upsert_case(db: sqlite3.Connection, version: int, case: CaseData, *, access_back: bool) -> int:
@@ -222,7 +264,9 @@ def _occurred_at(entity: BaseModel) -> str:
     return text
 
 
-def _upsert_case_item(tx: WriteTx, entity_type: EntityType, version: int, entity: Any) -> None:
+def _upsert_case_item(
+    tx: WriteTx, entity_type: EntityType, version: int, entity: Any, work: PageWork
+) -> None:
     db = tx.db
     data = _json(entity)
     _exec(db, "INSERT OR REPLACE INTO history VALUES (?, ?, ?, ?, ?, 'synced', ?)",
@@ -231,7 +275,8 @@ def _upsert_case_item(tx: WriteTx, entity_type: EntityType, version: int, entity
         _exec(db, "INSERT OR REPLACE INTO plans VALUES (?, ?, ?, ?, 'synced', ?)",
               entity.id, entity.case_id, str(entity.status), version, data)
         # A withdrawal or decision still waiting must keep showing over the server's copy.
-        local_effects.reapply_pending(db, entity.case_id)
+        if work.has_outbox:
+            local_effects.reapply_pending(db, entity.case_id)
     elif isinstance(entity, PlanDecisionData):
         _exec(db, "INSERT OR REPLACE INTO plan_decisions VALUES (?, ?, ?, ?, ?, 'synced', ?)",
               entity.id, entity.plan_id, entity.case_id, str(entity.decision), version, data)
@@ -328,11 +373,6 @@ def deferred_removal_ids(store: LocalStore) -> list[str]:
     """Cases whose removal waits for answers to their pending ops."""
     with store.read() as db:
         return [str(r[0]) for r in db.execute("SELECT case_id FROM deferred_removals")]
-
-
-def _touch_cases(tx: WriteTx, column: str, value: str) -> None:
-    rows = tx.db.execute(f"SELECT case_id FROM cases WHERE {column} = ?", (value,))
-    tx.case_changed(*(str(r[0]) for r in rows))
 
 
 def _exec(db: sqlite3.Connection, sql: str, *params: Any) -> None:

@@ -4,10 +4,11 @@ Made for a Qt table model that holds ids, not objects (the Anki browser's way): 
 100,000 cases, building Python rows to sort them costs seconds; SQLite walks an index
 in milliseconds. Two ways to use it:
 
-- `search(query)` runs the query *into a temporary table* on the queue's own
-  connection and returns a `SearchResult`: its `count`, and windows of it by position
-  (`ids(start, stop)`, `rows(start, stop)`). Nothing per-row crosses into Python until
-  a window is shown, so a sort of all 100,000 cases costs one index walk.
+- `search(query)` returns a `SearchResult`: its `count`, and windows of it by position
+  (`ids(start, stop)`, `rows(start, stop)`), computed in SQLite on the queue's own
+  connection (temporary tables). Nothing per-row crosses into Python until a window
+  is shown, and the first windows of a large result are read straight off the sort
+  column's index, so a sort of all 100,000 cases costs a few index pages.
 - `search_ids(...)` returns every matching case key, in order, as a compact
   `array('q')`, when a caller wants the whole list (costs ~0.5 µs per id more).
 
@@ -41,6 +42,12 @@ from agentdesk.client.search_keys import is_digits, normalise_query
 from agentdesk.client.store import LocalStore
 
 MIN_DIGITS = 3
+LOOKUP_LIMIT = 1500
+"""Up to this many matches, reading and sorting them beats walking the sort index
+(measured with 100,000 cases: a lookup and sort costs ~3 µs per match, while a walk
+fills the first window after a few thousand index entries whatever the count)."""
+WALK_LIMIT = 2000
+"""Windows ending above this position materialise a walked result instead of walking."""
 _TRIGRAM = 3
 
 
@@ -161,21 +168,38 @@ def row_from_db(r: Sequence[Any]) -> QueueRow:
     )
 
 
+@dataclass(frozen=True)
+class _Plan:
+    source: str | None
+    """SELECT of the matching keys from one index; None when every case matches."""
+    residual: list[str]
+    """Conditions still to check on each matching case's row."""
+    params: dict[str, Any]
+    too_short: bool
+
+
 class StaleResultError(RuntimeError):
     """A newer search replaced this result; search again."""
 
 
 class SearchResult:
-    """A search's ordered case keys, held in SQLite; read by position."""
+    """A search's ordered case keys, read by position.
+
+    Either *materialised* (the ordered keys sit in a temporary table) or *walked*: the
+    first windows are read straight off the sort column's index, keeping the keys that
+    matched, which stops as soon as the window is full; a window further down than
+    the queue's `walk_limit` (or `position`) materialises the result once.
+    """
 
     def __init__(self, queue: CaseQueue, query: QueueQuery, generation: int, count: int,
-                 *, too_short: bool) -> None:
+                 *, too_short: bool, walk: str | None) -> None:
         self.queue = queue
         self.query = query
         self.generation = generation
         self.count = count
         self.too_short = too_short
         """The text was a number of fewer than `MIN_DIGITS` digits: say "type more"."""
+        self._walk = walk
 
     def __len__(self) -> int:
         return self.count
@@ -183,13 +207,11 @@ class SearchResult:
     def ids(self, start: int = 0, stop: int | None = None) -> array[int]:
         """Case keys at positions [start, stop) as a compact array."""
         stop = self.count if stop is None else min(stop, self.count)
-        rows = self.queue._window("r.case_key", self, start, stop)
-        return array("q", [r[0] for r in rows])
+        return array("q", self.queue._window_keys(self, start, stop))
 
     def rows(self, start: int, stop: int) -> list[QueueRow]:
         """Queue rows at positions [start, stop) (a window for the view)."""
-        rows = self.queue._window(ROW_COLUMNS, self, start, min(stop, self.count))
-        return [row_from_db(r) for r in rows]
+        return self.queue.fetch_rows(self.ids(start, stop))
 
     def position(self, key: int) -> int | None:
         """Where case `key` is in this result (to keep the selection after a re-sort)."""
@@ -199,8 +221,11 @@ class SearchResult:
 class CaseQueue:
     """Queue queries over one store, on a connection of their own (use from one thread)."""
 
-    def __init__(self, store: LocalStore, *, time_zone: str = "Asia/Shanghai") -> None:
+    def __init__(self, store: LocalStore, *, time_zone: str = "Asia/Shanghai",
+                 lookup_limit: int = LOOKUP_LIMIT, walk_limit: int = WALK_LIMIT) -> None:
         self.store = store
+        self.lookup_limit = lookup_limit
+        self.walk_limit = walk_limit
         self.zone = ZoneInfo(time_zone)
         self._raw = store.engine.raw_connection()
         driver = self._raw.driver_connection
@@ -208,6 +233,11 @@ class CaseQueue:
         self._db: sqlite3.Connection = driver
         # The queue re-reads the whole `cases` table often; keep it in memory (64 MB).
         self._db.execute("PRAGMA cache_size=-65536")
+        self._db.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS queue_result"
+            " (pos INTEGER PRIMARY KEY, case_key INTEGER)"
+        )
+        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS queue_matches (key INTEGER PRIMARY KEY)")
         self._generation = 0
         self._lock = threading.Lock()
 
@@ -224,63 +254,85 @@ class CaseQueue:
         assert end_text is not None
         return now.date(), end_text
 
-    def _select(self, query: QueueQuery) -> tuple[str, dict[str, Any], bool]:
-        """The ordered SELECT of matching keys, its parameters, and whether too short.
-
-        Plans, chosen here rather than left to chance:
-        - nothing to match: walk the sort column's index (no sorting at all);
-        - text: start from the text index (the 1–2 character prefix table, or the FTS5
-          trigram index), look each case up by key, filter, and sort what matched;
-        - filters only: use the filter's index and sort what matched. The `+` before the
-          ORDER BY columns stops SQLite from walking the sort index instead and checking
-          the filter on every one of 100,000 rows (measured: 300 ms against 20 ms).
-        """
-        where = [_FILTER_SQL[f] for f in QuickFilter if f in query.filters]
+    def _plan(self, query: QueueQuery) -> _Plan:
+        """Which index yields the matching keys, and which conditions remain."""
+        filters = [f for f in QuickFilter if f in query.filters]
         params: dict[str, Any] = {}
         if query.filters & {QuickFilter.DUE_TODAY, QuickFilter.PROMISES_DUE}:
             today, end_of_today = self._today()
             params.update(today=today.isoformat(), end_of_today=end_of_today)
         text = normalise_query(query.text)
-        too_short = is_digits(text) and len(text) < MIN_DIGITS
-        if too_short:
-            source, where = "cases c", ["0"]
-        elif not text:
-            source = "cases c"
-        elif len(text) < _TRIGRAM:
-            source = "case_search_prefixes p CROSS JOIN cases c ON c.key = p.case_key"
-            where.insert(0, "p.prefix = :text")
+        if is_digits(text) and len(text) < MIN_DIGITS:
+            return _Plan(None, [], params, too_short=True)
+        if not text and not filters:
+            return _Plan(None, [], params, too_short=False)
+        if not text:
+            first, *rest = filters
+            source = f"SELECT c.key FROM cases c WHERE {_FILTER_SQL[first]}"
+            return _Plan(source, [_FILTER_SQL[f] for f in rest], params, too_short=False)
+        if len(text) < _TRIGRAM:
+            source = "SELECT case_key FROM case_search_prefixes WHERE prefix = :text"
             params["text"] = text
         else:
-            source = "case_search s CROSS JOIN cases c ON c.key = s.rowid"
-            where.insert(0, "case_search MATCH :phrase")
+            source = "SELECT rowid FROM case_search WHERE case_search MATCH :phrase"
             params["phrase"] = '"' + text.replace('"', '""') + '"'
+        return _Plan(source, [_FILTER_SQL[f] for f in filters], params, too_short=False)
+
+    @staticmethod
+    def _order(query: QueueQuery, *, unary: str = "") -> str:
         direction = " DESC" if query.descending else ""
-        unary = "+" if where else ""
-        order = ", ".join(
-            f"{unary}c.{col}{direction}" for col in (*_SORT_COLUMNS[query.sort], "key")
-        )
-        sql = f"SELECT c.key FROM {source}"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return f"{sql} ORDER BY {order}", params, too_short
+        columns = (*_SORT_COLUMNS[query.sort], "key")
+        return ", ".join(f"{unary}c.{col}{direction}" for col in columns)
 
     # ------------------------------------------------------------ queries
 
     def search(self, query: QueueQuery) -> SearchResult:
-        """Run `query` into this queue's result table; returns the (only live) result."""
-        sql, params, too_short = self._select(query)
+        """Run `query`; returns the (only live) result of this queue.
+
+        The matching keys are first collected from the best index into a temporary
+        table (the text index, or a quick filter's index, which covers its keys), so
+        their number is known. Then:
+        - few matches (up to `lookup_limit`), or conditions left that need the row: look
+          each case up, sort them, and keep the ordered keys (materialised);
+        - many matches: walk the sort column's index — it holds the key, so no row is
+          read — keeping the keys that matched, lazily, window by window;
+        - nothing to match: walk the sort index the same way.
+        """
+        plan = self._plan(query)
         with self._lock:
             self._generation += 1
             cur = self._db.cursor()
-            cur.execute("DROP TABLE IF EXISTS temp.queue_result")
-            cur.execute(
-                "CREATE TEMP TABLE queue_result (pos INTEGER PRIMARY KEY, case_key INTEGER)"
-            )
-            # Rows are inserted in the SELECT's order, so pos 1..n is the sort order.
-            cur.execute(f"INSERT INTO temp.queue_result (case_key) {sql}", params)
-            count = cur.execute("SELECT count(*) FROM temp.queue_result").fetchone()[0]
+            # Emptied, not dropped: a schema change would make SQLite re-prepare every
+            # cached statement of this connection.
+            cur.execute("DELETE FROM temp.queue_result")
+            walk: str | None = None
+            if plan.too_short:
+                count = 0
+            elif plan.source is None:
+                walk = f"SELECT c.key FROM cases c ORDER BY {self._order(query)}"
+                count = cur.execute("SELECT count(*) FROM cases").fetchone()[0]
+            else:
+                cur.execute("DELETE FROM temp.queue_matches")
+                cur.execute(f"INSERT OR IGNORE INTO temp.queue_matches {plan.source}",
+                            plan.params)
+                count = cur.execute("SELECT count(*) FROM temp.queue_matches").fetchone()[0]
+                if plan.residual or count <= self.lookup_limit:
+                    where = " AND ".join(plan.residual) or "1"
+                    # Rows go in in the SELECT's order, so pos 1..n is the sort order.
+                    cur.execute(
+                        "INSERT INTO temp.queue_result (case_key)"
+                        " SELECT c.key FROM temp.queue_matches m"
+                        f" CROSS JOIN cases c ON c.key = m.key WHERE {where}"
+                        f" ORDER BY {self._order(query, unary='+')}",
+                        plan.params,
+                    )
+                    count = cur.execute("SELECT count(*) FROM temp.queue_result").fetchone()[0]
+                else:
+                    walk = (f"SELECT c.key FROM cases c WHERE +c.key IN temp.queue_matches"
+                            f" ORDER BY {self._order(query)}")
             cur.close()
-            return SearchResult(self, query, self._generation, count, too_short=too_short)
+            return SearchResult(self, query, self._generation, count,
+                                too_short=plan.too_short, walk=walk)
 
     def search_ids(
         self,
@@ -290,10 +342,13 @@ class CaseQueue:
         descending: bool = True,
     ) -> array[int]:
         """Every matching case key in order, as a compact `array('q')`."""
-        query = QueueQuery(frozenset(filters), text, sort_column, descending)
-        sql, params, _ = self._select(query)
+        result = self.search(QueueQuery(frozenset(filters), text, sort_column, descending))
         with self._lock:
-            rows = self._db.execute(sql, params).fetchall()
+            if result._walk is not None:
+                rows = self._db.execute(result._walk).fetchall()
+            else:
+                rows = self._db.execute(
+                    "SELECT case_key FROM temp.queue_result ORDER BY pos").fetchall()
         return array("q", [r[0] for r in rows])
 
     def fetch_rows(self, keys: Sequence[int]) -> list[QueueRow]:
@@ -322,23 +377,35 @@ class CaseQueue:
         if result.generation != self._generation:
             raise StaleResultError("a newer search replaced this result; search again")
 
-    def _window(self, columns: str, result: SearchResult, start: int, stop: int) -> list[Any]:
+    def _materialise(self, result: SearchResult) -> None:
+        if result._walk is not None:
+            self._db.execute(f"INSERT INTO temp.queue_result (case_key) {result._walk}")
+            result._walk = None
+
+    def _window_keys(self, result: SearchResult, start: int, stop: int) -> list[int]:
         if start < 0 or stop < start:
             raise IndexError(f"window [{start}, {stop}) is not a valid range")
         with self._lock:
             self._check(result)
             if stop == start:
                 return []
-            join = "" if columns == "r.case_key" else " JOIN cases c ON c.key = r.case_key"
-            return self._db.execute(
-                f"SELECT {columns} FROM temp.queue_result r{join}"
-                " WHERE r.pos > ? AND r.pos <= ? ORDER BY r.pos",
-                (start, stop),
-            ).fetchall()
+            if result._walk is not None and stop <= self.walk_limit:
+                rows = self._db.execute(
+                    f"{result._walk} LIMIT ? OFFSET ?", (stop - start, start)
+                ).fetchall()
+            else:
+                self._materialise(result)
+                rows = self._db.execute(
+                    "SELECT case_key FROM temp.queue_result"
+                    " WHERE pos > ? AND pos <= ? ORDER BY pos",
+                    (start, stop),
+                ).fetchall()
+        return [r[0] for r in rows]
 
     def _position(self, result: SearchResult, key: int) -> int | None:
         with self._lock:
             self._check(result)
+            self._materialise(result)
             row = self._db.execute(
                 "SELECT pos FROM temp.queue_result WHERE case_key = ?", (key,)
             ).fetchone()
