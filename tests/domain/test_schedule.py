@@ -20,6 +20,7 @@ from agentdesk.domain.schedule import (
     annuity_payment,
     build_schedule,
     due_dates,
+    level_payment,
     months_between,
 )
 from agentdesk.domain.vocabulary import Language
@@ -65,6 +66,23 @@ def test_interest_only_pays_principal_last() -> None:
     last = schedule.instalments[-1]
     assert (last.principal, last.interest, last.total) == (D("12000"), D("120.00"), D("12120.00"))
     assert last.remaining_principal == 0
+
+
+def test_annuity_never_ends_with_an_empty_instalment() -> None:
+    # 100.00 at 35.73 % over 104 months: the half-up payment (3.13) would repay the loan a
+    # month early; the payment drops a fen and the last instalment takes the remainder.
+    terms = LoanTerms(D("100.00"), D("0.3573"), 104, date(2020, 1, 1))
+    schedule = build_schedule(terms)
+    totals = [i.total for i in schedule.instalments]
+    assert annuity_payment(terms.principal, terms.monthly_rate, 104) == D("3.13")
+    assert set(totals[:-1]) == {D("3.12")}
+    assert totals[-1] > D("3.12")
+    assert schedule.total_principal == D("100.00")
+    assert level_payment(terms.principal, terms.monthly_rate, 104) == D("3.12")
+
+
+def test_level_payment_is_the_formula_for_ordinary_loans() -> None:
+    assert level_payment(D("1000000"), D("0.049") / 12, 360) == D("5307.27")
 
 
 def test_zero_rate_annuity_splits_principal() -> None:

@@ -56,7 +56,7 @@ from agentdesk.domain.schedule import (
     Schedule,
     add_months,
     amortisation_rows,
-    annuity_payment,
+    level_payment,
     months_between,
     require_rate,
     schedule_from_rows,
@@ -328,7 +328,9 @@ def _normal_instalment(
     """Principal + interest of the first instalment amortising `principal` with no step-up."""
     interest = round_money(principal * monthly, currency)
     if method is RepaymentMethod.ANNUITY:
-        return annuity_payment(principal, monthly, periods, currency)
+        return level_payment(principal, monthly, periods, currency) if periods > 1 else (
+            principal + interest
+        )
     if method is RepaymentMethod.EQUAL_PRINCIPAL:
         # The first instalment carries the rounded-up share (see amortisation_rows).
         unit = quantum(currency)

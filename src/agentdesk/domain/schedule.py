@@ -201,6 +201,41 @@ def annuity_payment(
     return round_money(principal * monthly_rate * growth / (growth - 1), currency)
 
 
+def level_payment(
+    principal: Decimal, monthly_rate: Decimal, periods: int, currency: str = DEFAULT_CURRENCY
+) -> Decimal:
+    """The payment of every annuity instalment but the last, as `amortisation_rows` uses it.
+
+    Usually `annuity_payment`; see `_level_rows` for when it is a few fen less.
+    """
+    return _level_rows(principal, monthly_rate, periods, currency)[0]
+
+
+def _level_rows(
+    principal: Decimal, monthly_rate: Decimal, periods: int, currency: str
+) -> tuple[Decimal, list[tuple[Decimal, Decimal]]]:
+    # The payment rounded half-up overpays by up to half a fen a month; at a high rate over
+    # many months that overpayment compounds and could repay the loan before its last
+    # month, leaving empty instalments. Then the payment goes down a fen at a time until
+    # the last instalment is what is left over (a little more than the others).
+    payment = annuity_payment(principal, monthly_rate, periods, currency)
+    step = quantum(currency)
+    while True:
+        rows: list[tuple[Decimal, Decimal]] = []
+        balance = principal
+        for _ in range(periods - 1):
+            interest = round_money(balance * monthly_rate, currency)
+            part = payment - interest
+            if part >= balance and balance > 0:
+                break
+            rows.append((part, interest))
+            balance -= part
+        else:
+            rows.append((balance, round_money(balance * monthly_rate, currency)))
+            return payment, rows
+        payment -= step
+
+
 def amortisation_rows(
     principal: Decimal,
     monthly_rate: Decimal,
@@ -218,13 +253,8 @@ def amortisation_rows(
     rows: list[tuple[Decimal, Decimal]] = []
     balance = principal
     if method is RepaymentMethod.ANNUITY:
-        payment = annuity_payment(principal, monthly_rate, periods, currency)
-        for k in range(periods):
-            interest = round_money(balance * monthly_rate, currency)
-            part = balance if k == periods - 1 else min(payment - interest, balance)
-            rows.append((part, interest))
-            balance -= part
-    elif method is RepaymentMethod.EQUAL_PRINCIPAL:
+        return _level_rows(principal, monthly_rate, periods, currency)[1]
+    if method is RepaymentMethod.EQUAL_PRINCIPAL:
         step = quantum(currency)
         units = int(principal / step)
         base, extra = divmod(units, periods)
