@@ -247,12 +247,12 @@ def restructure(
         else ZERO
     )
     rows.extend([(ZERO, grace_interest)] * grace)
-    normal = _normal_instalment(financed, monthly, amortising, method, currency)
     stepped = 0
     balance = financed
     if options.step_up is not None:
         step = options.step_up
         stepped = step_months(step.months, amortising, method)
+        normal = _normal_instalment(financed, monthly, amortising, method, currency)
         payment = step_payment(step, normal, financed * monthly, currency)
         for _ in range(stepped):
             interest = round_money(balance * monthly, currency)
