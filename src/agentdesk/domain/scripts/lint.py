@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from agentdesk.domain.conduct import ConductLexicon, find_banned_conduct
+from agentdesk.domain.conduct import ConductLexicon
 from agentdesk.domain.scripts.conditions import Answerer
 from agentdesk.domain.scripts.errors import Problem, ScriptError
 from agentdesk.domain.scripts.graph import on_cycle, reachable, shape, successors
@@ -36,6 +36,7 @@ from agentdesk.domain.scripts.placeholders import (
     placeholder_names,
 )
 from agentdesk.domain.scripts.render import catalogue
+from agentdesk.domain.scripts.wording import banned_wording
 
 
 class LintRule(StrEnum):
@@ -326,47 +327,18 @@ def _check_one_placeholder(
         )
 
 
-def _banned(text: str, script: Script, lexicon: ConductLexicon | None) -> tuple[str, str]:
-    found = find_banned_conduct(text, script.language, lexicon)
-    return (
-        "; ".join(f"“{f.phrase}” ({f.label_en}, {f.source})" for f in found),
-        "；".join(f"“{f.phrase}”（{f.label_zh}，{f.source}）" for f in found),
-    )
+_WHAT_ZH = {"step": "步骤", "objection": "异议", "placeholder": "占位符"}
 
 
 def _check_wording(script: Script, out: _Findings, lexicon: ConductLexicon | None) -> None:
-    for step_id, step in script.steps.items():
-        for text in step_texts(step):
-            en, zh = _banned(text, script, lexicon)
-            if en:
-                out.add(
-                    LintRule.BANNED_WORDING,
-                    step_id,
-                    ("steps", step_id),
-                    f"step '{step_id}' contains banned wording: {en}",
-                    f"步骤“{step_id}”含有禁用措辞：{zh}",
-                )
-    for index, objection in enumerate(script.objections):
-        en, zh = _banned(objection.label, script, lexicon)
-        if en:
-            out.add(
-                LintRule.BANNED_WORDING,
-                None,
-                ("objections", index),
-                f"objection '{objection.id}' contains banned wording: {en}",
-                f"异议“{objection.id}”含有禁用措辞：{zh}",
-            )
-    for name, spec in script.placeholders.items():
-        for template in spec.format.values():
-            en, zh = _banned(template, script, lexicon)
-            if en:
-                out.add(
-                    LintRule.BANNED_WORDING,
-                    None,
-                    ("placeholders", name),
-                    f"placeholder '{name}' contains banned wording: {en}",
-                    f"占位符“{name}”含有禁用措辞：{zh}",
-                )
+    for hit in banned_wording(script, lexicon):
+        out.add(
+            LintRule.BANNED_WORDING,
+            hit.name if hit.what == "step" else None,
+            hit.path,
+            f"{hit.what} '{hit.name}' contains banned wording: {hit.reason_en}",
+            f"{_WHAT_ZH[hit.what]}“{hit.name}”含有禁用措辞：{hit.reason_zh}",
+        )
 
 
 def lint_script(script: Script, *, lexicon: ConductLexicon | None = None) -> list[LintFinding]:

@@ -23,7 +23,11 @@ Path = tuple[str | int, ...]
 _BOOL = "tag:yaml.org,2002:bool"
 
 
-class _ScriptYamlLoader(yaml.SafeLoader):
+# libyaml's parser when present: about ten times faster, with the same marks.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _ScriptYamlLoader(_BaseLoader):  # type: ignore[valid-type,misc]
     """YAML with only true/false as booleans: an answer id `no` or `yes` stays a string
     (YAML 1.1 would silently turn it into False)."""
 
@@ -156,13 +160,13 @@ def parse_branch_set(text: str, source: str) -> BranchSet:
     return _validate(BranchSet, data, source_map, source)
 
 
+_BRANCH_SET = re.compile(r"""^kind:[ \t]*["']?branch_set["']?[ \t]*(#.*)?$""", re.MULTILINE)
+
+
 def is_branch_set(text: str) -> bool:
-    """Whether YAML text declares `kind: branch_set` (cheap check before parsing fully)."""
-    try:
-        data = yaml.load(text, Loader=_ScriptYamlLoader)
-    except yaml.YAMLError:
-        return False
-    return isinstance(data, dict) and data.get("kind") == "branch_set"
+    """Whether YAML text declares `kind: branch_set` at its top level (a cheap look at the
+    text; the full parse then validates it). JSON documents are always scripts."""
+    return bool(_BRANCH_SET.search(text))
 
 
 def dump_model(model: BaseModel) -> dict[str, Any]:
