@@ -282,6 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
     from agentdesk.server.policy_cli import add_policy_commands
 
     add_policy_commands(sub)  # policy publish FILE / policy show
+
+    from agentdesk.server.scripts_cli import add_script_commands
+
+    add_script_commands(sub)  # scripts publish FILE / scripts list
     return parser
 
 

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from agentdesk.domain.vocabulary import Role
 from agentdesk.protocol.sync import EntityType
+from agentdesk.server import script_store
 from agentdesk.server.access import visible_cases
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError
@@ -148,6 +149,8 @@ def _snapshot_page(
     more = len(cases) > per_page
     cases = cases[:per_page]
     changes = [_change(cursor.log_seq, e) for e in entities.bundles(db, cases)]
+    if cursor.after_case is None:  # the first page also brings every published script
+        changes[:0] = [_change(cursor.log_seq, e) for e in script_store.script_entities(db)]
     if more:
         after = cases[-1].id
         left = db.scalar(
@@ -205,6 +208,9 @@ def _log_page(db: Session, principal: Principal, after: int, limit: int, newest:
     case_of: dict[str, uuid.UUID] = {}
     for r in rows:
         etype = EntityType(r.entity_type)
+        if etype is EntityType.SCRIPT and r.case_id is None:  # for everyone, no case
+            events.append((r.seq, "document", etype, r.entity_id))
+            continue
         holder = holders.get(r.case_id) if r.case_id is not None else None
         visible = holder is not None and _visible(principal, *holder)
         if r.kind == ACCESS:
@@ -241,6 +247,8 @@ def _log_page(db: Session, principal: Principal, after: int, limit: int, newest:
                 changes.extend(_change(seq, e) for e in bundled)
         elif what == REMOVE:
             changes.append(_removal(seq, etype, entity_id))
+        elif what == "document":
+            changes.extend(_change(seq, e) for e in script_store.script_entities(db, {entity_id}))
         else:
             found = loaded.get((etype, entity_id))
             if found is None:
