@@ -274,3 +274,10 @@ def test_penalty_rates_out_of_range_are_refused(rate: Decimal, basis: PenaltyBas
         PenaltyRate(rate, basis)
     assert caught.value.field == "penalty_rate"
     assert "%" in caught.value.message(Language.EN)
+
+
+@pytest.mark.parametrize("amount", [D("0"), D("-3"), D("0.001")])
+def test_bad_fee_amounts_are_refused(amount: Decimal) -> None:
+    with pytest.raises(InvalidPlanInput) as caught:
+        position_on(interest_free(), date(2026, 1, 20), fees=[Fee(date(2026, 1, 12), amount)])
+    assert caught.value.field == "fees[0].amount"

@@ -324,3 +324,28 @@ def test_error_as_dict_carries_both_languages() -> None:
     assert data["value"] == "99"
     assert data["message_zh"] is not None and "延长期数" in data["message_zh"]
     assert data["message_en"] is not None and "Extra months" in data["message_en"]
+
+
+@pytest.mark.parametrize(
+    ("options", "field", "code"),
+    [
+        (RestructureOptions(method="balloon"), "method", "unknown"),  # type: ignore[arg-type]
+        (RestructureOptions(grace_months=1, grace_kind="holiday"), "grace_kind",  # type: ignore[arg-type]
+         "unknown"),
+        (RestructureOptions(extra_months="3"), "extra_months", "wrong_type"),  # type: ignore[arg-type]
+        (RestructureOptions(extra_months=True), "extra_months", "wrong_type"),
+        (RestructureOptions(grace_months=1.5), "grace_months", "out_of_range"),  # type: ignore[arg-type]
+        (RestructureOptions(first_due_date="2026-07-01"), "first_due_date",  # type: ignore[arg-type]
+         "wrong_type"),
+        (RestructureOptions(down_payment=D("10.001")), "down_payment", "too_precise"),
+        (RestructureOptions(penalty_waiver=Waiver.percent(D("NaN"))), "penalty_waiver.percent",
+         "out_of_range"),
+    ],
+)
+def test_options_of_the_wrong_kind_are_refused(
+    options: RestructureOptions, field: str, code: str
+) -> None:
+    with pytest.raises(InvalidPlanInput) as caught:
+        restructure(delinquent(), TERMS, options)
+    assert (caught.value.field, caught.value.code) == (field, code)
+    assert caught.value.message(Language.ZH_CN)

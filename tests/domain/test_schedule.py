@@ -304,3 +304,21 @@ def test_term_error_states_months() -> None:
         LoanTerms(D("1000"), D("0.1"), 0, date(2026, 1, 1))
     assert "from 1 months to 360 months" in caught.value.message(Language.EN)
     assert "1 个月 至 360 个月" in caught.value.message(Language.ZH_CN)
+
+
+def test_unknown_method_is_refused() -> None:
+    with pytest.raises(InvalidPlanInput) as caught:
+        LoanTerms(D("1000"), D("0.1"), 12, date(2026, 1, 1), "balloon")  # type: ignore[arg-type]
+    assert caught.value.field == "method"
+    assert "annuity, equal_principal, interest_only" in caught.value.message(Language.EN)
+
+
+def test_annuity_payment_needs_at_least_one_month() -> None:
+    with pytest.raises(InvalidPlanInput) as caught:
+        annuity_payment(D("1000"), D("0.01"), 0)
+    assert caught.value.field == "term_months"
+
+
+def test_method_names_for_people() -> None:
+    assert RepaymentMethod.ANNUITY.label(Language.ZH_CN) == "等额本息"
+    assert RepaymentMethod.INTEREST_ONLY.label(Language.EN) == "Interest only, then principal"
