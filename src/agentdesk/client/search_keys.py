@@ -22,8 +22,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 # Two-character surnames: the given name starts after them.
 _COMPOUND_SURNAMES = frozenset(
     {
@@ -83,6 +81,10 @@ def _syllables(text: str) -> tuple[str, ...]:
     # One syllable per CJK character; anything else (latin letters, digits) kept whole.
     # Cached: surnames and given names repeat a lot across a portfolio, and pypinyin's
     # phrase segmentation is the slowest step of storing a case.
+    # Imported here: loading pypinyin trains its segmenter (~0.3 s), which the app's
+    # start-up should not pay before the first case is stored.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(text, style=Style.NORMAL, errors="default")
     return tuple(s.casefold() for s in syllables if s)
 
