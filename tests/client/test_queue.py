@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from decimal import Decimal
 
@@ -18,7 +19,7 @@ from agentdesk.client.queue import (
 from agentdesk.client.store import LocalStore
 from agentdesk.protocol.sync import EntityType
 
-from .conftest import NOW, CaseSeed, change, page, seed
+from .conftest import NOW, CaseSeed, Clock, change, page, seed
 
 PEOPLE = [
     CaseSeed(name="张三", phones=("13812345678",), loan_number="LN20240001", dpd=5,
@@ -36,10 +37,18 @@ PEOPLE = [
 ]
 
 
-@pytest.fixture
-def queue(store: LocalStore) -> CaseQueue:
+@pytest.fixture(scope="module")
+def people_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStore]:
+    """One store with PEOPLE for the tests that only read (seeding each one is slow)."""
+    store = LocalStore(tmp_path_factory.mktemp("queue") / "people.sqlite3", clock=Clock())
     seed(store, *PEOPLE)
-    q = CaseQueue(store, time_zone="Asia/Shanghai")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def queue(people_store: LocalStore) -> Iterator[CaseQueue]:
+    q = CaseQueue(people_store, time_zone="Asia/Shanghai")
     yield q
     q.close()
 
@@ -103,8 +112,10 @@ def test_finds_by_loan_number_case_insensitively(queue: CaseQueue) -> None:
 @pytest.mark.parametrize("column", [SortColumn.PRIORITY, SortColumn.BORROWER, SortColumn.DPD])
 @pytest.mark.parametrize("descending", [False, True])
 def test_walking_the_sort_index_and_sorting_the_matches_agree(
-    store: LocalStore, queue: CaseQueue, text: str, column: SortColumn, descending: bool
+    people_store: LocalStore, queue: CaseQueue, text: str, column: SortColumn,
+    descending: bool
 ) -> None:
+    store = people_store
     walker = CaseQueue(store, lookup_limit=0)  # always walk the sort index
     short_walker = CaseQueue(store, lookup_limit=0, walk_limit=2)  # materialise past 2
     query = QueueQuery(text=text, sort=column, descending=descending)
