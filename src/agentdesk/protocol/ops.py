@@ -201,10 +201,13 @@ class PromiseCreate(_Payload):
 class PlanPropose(_Payload):
     """`plan.propose`: a restructuring proposal for the case's loan.
 
-    `options` are the restructuring engine's inputs as plain JSON data (for example
-    `{"extension_months": 12, "waiver_rate": "0.10"}`): the server recomputes the
-    schedule from them with the same domain engine and never trusts client figures.
-    `preview` optionally carries what the agent saw, for the record only.
+    `options` are the restructuring engine's inputs (`agentdesk.domain.plan_options.
+    RestructureOptions`) as plain JSON data, only the fields the agent changed:
+    `capitalise_arrears`, `extra_months`, `grace_months`, `grace_kind`,
+    `new_annual_rate`, `penalty_waiver` / `fee_waiver` (`{"kind": "amount"|"percent",
+    "value": "…"}`), `down_payment`, `step_up`, `first_due_date`, `method`; decimals as
+    strings. The server recomputes the plan from them with the same domain engine and
+    never trusts client figures; `preview` carries what the agent saw, for the record.
     """
 
     options: dict[str, JsonValue]
