@@ -24,12 +24,7 @@ def discount_factor(due: date, today: date, monthly_rate: Decimal) -> Decimal:
     """What one unit due on `due` is worth on `today` at `monthly_rate` (1 for today or earlier)."""
     if due <= today:
         return Decimal(1)
-    months = months_between(today, due)
-    whole = add_months(today, months)
-    if whole > due:
-        months -= 1
-        whole = add_months(today, months)
-    stub = (due - whole).days
+    months, stub = _months_and_days(today, due)
     return 1 / ((1 + monthly_rate) ** months * (1 + monthly_rate * stub / _DAYS_PER_MONTH))
 
 
@@ -37,9 +32,30 @@ def present_value(
     flows: Iterable[tuple[date, Decimal]], today: date, monthly_rate: Decimal
 ) -> Decimal:
     """The sum of (due date, amount) flows discounted to `today` (unrounded)."""
-    return sum(
-        (amount * discount_factor(due, today, monthly_rate) for due, amount in flows), ZERO
-    )
+    growth = 1 + monthly_rate
+    # Flows are monthly: keep each whole-month power once instead of recomputing it.
+    powers: dict[int, Decimal] = {}
+    total = ZERO
+    for due, amount in flows:
+        if due <= today:
+            total += amount
+            continue
+        months, stub = _months_and_days(today, due)
+        power = powers.get(months)
+        if power is None:
+            power = powers[months] = growth**months
+        total += amount / (power * (1 + monthly_rate * stub / _DAYS_PER_MONTH))
+    return total
+
+
+def _months_and_days(today: date, due: date) -> tuple[int, int]:
+    # Whole months from today (the day clamped like due dates), then the days left over.
+    months = months_between(today, due)
+    whole = add_months(today, months)
+    if whole > due:
+        months -= 1
+        whole = add_months(today, months)
+    return months, (due - whole).days
 
 
 def position_value(position: LoanPosition, monthly_rate: Decimal) -> Decimal:
