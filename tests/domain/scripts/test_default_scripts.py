@@ -62,7 +62,6 @@ def _check_finished_path(walk: Walk) -> None:
         assert walk.outcome.accepted_offer is not None
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("script_id", IDS)
 def test_every_path_with_every_interruption_ends_with_an_outcome(script_id: str) -> None:
     script = BY_ID[script_id]
@@ -127,3 +126,14 @@ def test_the_right_script_is_picked_for_each_case(language: Language) -> None:
     # A case on hold gets no collection script at all.
     assert pick(stage=Stage.NEGOTIATION, dpd=45, holds=frozenset({Hold.COMPLAINT})) is None
     assert pick(stage=Stage.LEGAL, dpd=200) is None
+
+
+@pytest.mark.parametrize("script_id", IDS)
+def test_the_paths_together_visit_every_step(script_id: str) -> None:
+    script = BY_ID[script_id]
+    visited: set[str] = set()
+    for index, facts in enumerate(_facts(script)):
+        walk = _begin(script, facts, seed=index)
+        for _path, end in all_paths(walk, max_interrupts=1 if index == 0 else 0):
+            visited |= {e.step for e in end.entries if e.step is not None}
+    assert visited == set(script.steps)
