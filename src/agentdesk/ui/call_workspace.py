@@ -112,6 +112,7 @@ class CallWorkspace(QWidget):
             parent=self.ui.outcomeHolder,
         )
         self.ui.outcomeHolderLayout.addWidget(self.outcome)
+        self.ui.timerLabel.setStyleSheet("font-size: 18px; font-weight: 600; padding: 0 12px;")
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)

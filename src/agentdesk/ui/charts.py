@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QCoreApplication, QMargins, QPointF, Qt
+from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -15,10 +15,6 @@ from agentdesk.domain.schedule import months_between
 
 BEFORE_COLOUR = QColor("#9aa5b1")  # the contract: quiet grey
 AFTER_COLOUR = QColor("#1f6feb")  # the proposal: the one colour that stands out
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InstalmentChart", text)
 
 
 def _steps(series: QLineSeries, points: Sequence[tuple[int, Decimal]]) -> None:
@@ -59,10 +55,10 @@ class InstalmentChart(QChartView):
 
     def retranslate(self) -> None:
         """Names in the current language."""
-        self.before.setName(_tr("Current contract"))
-        self.after.setName(_tr("Proposed plan"))
-        self.x_axis.setTitleText(_tr("Month from today"))
-        self.y_axis.setTitleText(_tr("Instalment"))
+        self.before.setName(self.tr("Current contract"))
+        self.after.setName(self.tr("Proposed plan"))
+        self.x_axis.setTitleText(self.tr("Month from today"))
+        self.y_axis.setTitleText(self.tr("Instalment"))
 
     def show_plans(
         self,
@@ -82,8 +78,12 @@ class InstalmentChart(QChartView):
         top = float(max(amounts)) if amounts else 1.0
         self.y_axis.setRange(0, top * 1.15 or 1.0)
         self.y_axis.applyNiceNumbers()
-        self.x_axis.setRange(0.5, (max(months) if months else 1) + 0.5)
-        self.x_axis.setTickCount(min(max(months) if months else 2, 7))
+        last = max(months) if months else 1
+        self.x_axis.setRange(0.5, last + 0.5)
+        # Whole months, about six labels whatever the term.
+        self.x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        self.x_axis.setTickAnchor(1)
+        self.x_axis.setTickInterval(max(1, -(-last // 6)))
 
     def point_count(self) -> tuple[int, int]:
         """How many steps each line has (for tests and accessibility text)."""

@@ -69,6 +69,8 @@ class GuidancePanel(QWidget):
         self._clock: Callable[[], datetime] | None = None
         self._language = Language.EN
         self._error = ""
+        # The words to say are what the agent reads under pressure: make them easy to read.
+        self.ui.stepText.setStyleSheet("font-size: 15px; line-height: 140%;")
         self.ui.disclosureCheck.toggled.connect(self._confirm)
         self.ui.thirdPartyCheck.toggled.connect(self._third_party_toggled)
         self._show()
@@ -176,9 +178,9 @@ class GuidancePanel(QWidget):
         ui.scriptTitleLabel.setText(f"<b>{self.title}</b>" if self.title else "")
         walk = self.walk
         if walk is None:
-            ui.stepGroup.setTitle(_tr("No script"))
+            ui.stepGroup.setTitle(self.tr("No script"))
             ui.stepText.setText(
-                _tr("No script fits this case. Speak freely, and record the outcome.")
+                self.tr("No script fits this case. Speak freely, and record the outcome.")
             )
             ui.noteLabel.clear()
             ui.offersLabel.hide()
@@ -202,12 +204,12 @@ class GuidancePanel(QWidget):
         if walk.outcome is not None:
             result = labels.label(walk.outcome.result)
             ui.answersLayout.addWidget(
-                self._outcome_label(_tr("Script ended: %1").replace("%1", result))
+                self._outcome_label(self.tr("Script ended: %1").replace("%1", result))
             )
         for choice in view.choices:
             if choice.id == NEXT:
                 button = self._button(
-                    _tr("Next"), "answer_next", partial(self._clicked, self.answer, NEXT)
+                    self.tr("Next"), "answer_next", partial(self._clicked, self.answer, NEXT)
                 )
                 button.setEnabled(not view.needs_confirmation)
             else:

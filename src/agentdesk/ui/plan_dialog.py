@@ -92,6 +92,10 @@ class PlanProposalDialog(QDialog):
         self.chart = InstalmentChart(self.ui.chartHolder)
         self.ui.chartLayout.addWidget(self.chart)
         self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setSizes([470, 700])
+        self.ui.optionsScroll.setMinimumWidth(450)
+        self.ui.firstDueEdit.setDisplayFormat("yyyy-MM-dd")
+        self.ui.verdictLabel.setAccessibleName(self.tr("Authority"))
 
         self._fill_choices()
         self._prefill()
