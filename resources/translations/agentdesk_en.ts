@@ -586,6 +586,22 @@
         <translation>Close the call</translation>
     </message>
     <message>
+        <source>No script</source>
+        <translation>No script</translation>
+    </message>
+    <message>
+        <source>No script fits this case. Speak freely, and record the outcome.</source>
+        <translation>No script fits this case. Speak freely, and record the outcome.</translation>
+    </message>
+    <message>
+        <source>Script ended: %1</source>
+        <translation>Script ended: %1</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
         <source>&amp;Third party on the line</source>
         <translation>&amp;Third party on the line</translation>
     </message>
@@ -604,6 +620,25 @@
     <message>
         <source>Objections</source>
         <translation>Objections</translation>
+    </message>
+</context>
+<context>
+    <name>InstalmentChart</name>
+    <message>
+        <source>Current contract</source>
+        <translation>Current contract</translation>
+    </message>
+    <message>
+        <source>Proposed plan</source>
+        <translation>Proposed plan</translation>
+    </message>
+    <message>
+        <source>Month from today</source>
+        <translation>Month from today</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>Instalment</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1058,10 @@ The desktop for collection agents and team leads.</translation>
     <message>
         <source>&amp;Submit proposal</source>
         <translation>&amp;Submit proposal</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Authority</translation>
     </message>
     <message>
         <source>on principal (interest only)</source>

@@ -68,114 +68,114 @@
     <name>CallOutcomeForm</name>
     <message>
         <source>(not known yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>（尚不清楚）</translation>
     </message>
     <message>
         <source>(not marked)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未标记）</translation>
     </message>
     <message>
         <source>Enter the promised amount as a number, e.g. 500.00.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入承诺还款金额（数字），例如 500.00。</translation>
     </message>
     <message>
         <source>&amp;Result</source>
-        <translation type="unfinished"></translation>
+        <translation>通话结果(&amp;R)</translation>
     </message>
     <message>
         <source>Reason for &amp;delinquency</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期原因(&amp;D)</translation>
     </message>
     <message>
         <source>Borrower&apos;s &amp;mood</source>
-        <translation type="unfinished"></translation>
+        <translation>借款人情绪(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Promise to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺还款(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;By</source>
-        <translation type="unfinished"></translation>
+        <translation>还款日期(&amp;B)</translation>
     </message>
     <message>
         <source>Next &amp;follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>下次跟进(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Save call</source>
-        <translation type="unfinished"></translation>
+        <translation>保存通话(&amp;S)</translation>
     </message>
 </context>
 <context>
     <name>CallWorkspace</name>
     <message>
         <source>Third party on the line: debt details hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>第三方接听：已隐藏欠款信息</translation>
     </message>
     <message>
         <source>Overdue %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期金额 %1 · %2 · %3</translation>
     </message>
     <message>
         <source>Schedule a follow-up at %1 (%2 time)</source>
-        <translation type="unfinished"></translation>
+        <translation>安排在 %1（%2 时间）跟进</translation>
     </message>
     <message>
         <source>Waiting will not make this call allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>等待也无法使这次通话合规。</translation>
     </message>
     <message>
         <source>Call not made: %1. Follow-up scheduled for %2 (%3 time).</source>
-        <translation type="unfinished"></translation>
+        <translation>未拨打：%1。已安排在 %2（%3 时间）跟进。</translation>
     </message>
     <message>
         <source>Follow-up scheduled for %1 (%2 time).</source>
-        <translation type="unfinished"></translation>
+        <translation>已安排在 %1（%2 时间）跟进。</translation>
     </message>
     <message>
         <source>AgentDesk Consumer Finance</source>
-        <translation type="unfinished"></translation>
+        <translation>AgentDesk 消费金融</translation>
     </message>
     <message>
         <source>Block overridden (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已越权放行（%1）：%2</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>通话</translation>
     </message>
     <message>
         <source>&amp;End call</source>
-        <translation type="unfinished"></translation>
+        <translation>结束通话(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Number</source>
-        <translation type="unfinished"></translation>
+        <translation>号码(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Call</source>
-        <translation type="unfinished"></translation>
+        <translation>拨打(&amp;C)</translation>
     </message>
     <message>
         <source>Override the block</source>
-        <translation type="unfinished"></translation>
+        <translation>越权放行</translation>
     </message>
     <message>
         <source>Your role may override this block. Write why; the reason is recorded with the call and audited.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色可以越权放行此次禁止。请写明理由；理由将随通话记录保存并接受审计。</translation>
     </message>
     <message>
         <source>&amp;Override and call</source>
-        <translation type="unfinished"></translation>
+        <translation>越权并拨打(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">期次</translation>
     </message>
     <message>
         <source>Due</source>
@@ -329,15 +329,15 @@
     </message>
     <message>
         <source>Principal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">本金</translation>
     </message>
     <message>
         <source>Interest</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">利息</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">合计</translation>
     </message>
     <message>
         <source>Paid</source>
@@ -544,63 +544,98 @@
     <name>GuidancePanel</name>
     <message>
         <source>Calm things down</source>
-        <translation type="unfinished"></translation>
+        <translation>安抚情绪</translation>
     </message>
     <message>
         <source>Hardship</source>
-        <translation type="unfinished"></translation>
+        <translation>经济困难</translation>
     </message>
     <message>
         <source>Disputes the debt</source>
-        <translation type="unfinished"></translation>
+        <translation>对欠款有异议</translation>
     </message>
     <message>
         <source>Wants to complain</source>
-        <translation type="unfinished"></translation>
+        <translation>要投诉</translation>
     </message>
     <message>
         <source>&quot;Stop calling me&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>“别再打给我”</translation>
     </message>
     <message>
         <source>Say</source>
-        <translation type="unfinished"></translation>
+        <translation>话术</translation>
     </message>
     <message>
         <source>Mandatory disclosure — read it out</source>
-        <translation type="unfinished"></translation>
+        <translation>必读告知——请完整读出</translation>
     </message>
     <message>
         <source>Ask</source>
-        <translation type="unfinished"></translation>
+        <translation>提问</translation>
     </message>
     <message>
         <source>Offer</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Close the call</source>
-        <translation type="unfinished"></translation>
+        <translation>结束通话</translation>
+    </message>
+    <message>
+        <source>No script</source>
+        <translation>无话术</translation>
+    </message>
+    <message>
+        <source>No script fits this case. Speak freely, and record the outcome.</source>
+        <translation>没有适用于此案件的话术。请自行沟通，并记录结果。</translation>
+    </message>
+    <message>
+        <source>Script ended: %1</source>
+        <translation>话术结束：%1</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
     </message>
     <message>
         <source>&amp;Third party on the line</source>
-        <translation type="unfinished"></translation>
+        <translation>第三方接听(&amp;T)</translation>
     </message>
     <message>
         <source>Someone other than the borrower answered: the script switches to the third-party flow and every debt detail is hidden.</source>
-        <translation type="unfinished"></translation>
+        <translation>接听者不是借款人本人：话术切换到第三方流程，所有欠款信息都会隐藏。</translation>
     </message>
     <message>
         <source>I &amp;read this out in full</source>
-        <translation type="unfinished"></translation>
+        <translation>我已完整读出(&amp;R)</translation>
     </message>
     <message>
         <source>Always at hand</source>
-        <translation type="unfinished"></translation>
+        <translation>随时可用</translation>
     </message>
     <message>
         <source>Objections</source>
-        <translation type="unfinished"></translation>
+        <translation>异议处理</translation>
+    </message>
+</context>
+<context>
+    <name>InstalmentChart</name>
+    <message>
+        <source>Current contract</source>
+        <translation>现有合同</translation>
+    </message>
+    <message>
+        <source>Proposed plan</source>
+        <translation>拟议方案</translation>
+    </message>
+    <message>
+        <source>Month from today</source>
+        <translation>距今月数</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>每期还款</translation>
     </message>
 </context>
 <context>
@@ -731,7 +766,7 @@
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">通话</translation>
     </message>
     <message>
         <source>SMS</source>
@@ -791,7 +826,7 @@
     </message>
     <message>
         <source>Disputes the debt</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">对欠款有异议</translation>
     </message>
     <message>
         <source>Claims fraud</source>
@@ -946,190 +981,194 @@ The desktop for collection agents and team leads.</source>
     <name>PlanProposalDialog</name>
     <message>
         <source>Propose a repayment plan</source>
-        <translation type="unfinished"></translation>
+        <translation>提交还款方案</translation>
     </message>
     <message>
         <source>Plan options</source>
-        <translation type="unfinished"></translation>
+        <translation>方案选项</translation>
     </message>
     <message>
         <source>&amp;Extension (months)</source>
-        <translation type="unfinished"></translation>
+        <translation>延长期数（月）(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Grace (months)</source>
-        <translation type="unfinished"></translation>
+        <translation>宽限期（月）(&amp;G)</translation>
     </message>
     <message>
         <source>New annual &amp;rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>新年利率（%）(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Waivers given as</source>
-        <translation type="unfinished"></translation>
+        <translation>减免方式(&amp;W)</translation>
     </message>
     <message>
         <source>Penalty interest waived</source>
-        <translation type="unfinished"></translation>
+        <translation>罚息减免</translation>
     </message>
     <message>
         <source>Fees waived</source>
-        <translation type="unfinished"></translation>
+        <translation>费用减免</translation>
     </message>
     <message>
         <source>&amp;Down payment</source>
-        <translation type="unfinished"></translation>
+        <translation>首付金额(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Step-up (months, % of instalment)</source>
-        <translation type="unfinished"></translation>
+        <translation>低额还款（月数，每期比例 %）(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;First due date</source>
-        <translation type="unfinished"></translation>
+        <translation>首期还款日(&amp;F)</translation>
     </message>
     <message>
         <source>Repayment &amp;method</source>
-        <translation type="unfinished"></translation>
+        <translation>还款方式(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Capitalise arrears into the new principal</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期欠款计入新本金(&amp;C)</translation>
     </message>
     <message>
         <source>Affordability</source>
-        <translation type="unfinished"></translation>
+        <translation>还款能力</translation>
     </message>
     <message>
         <source>Monthly &amp;income</source>
-        <translation type="unfinished"></translation>
+        <translation>月收入(&amp;I)</translation>
     </message>
     <message>
         <source>Essential e&amp;xpenses</source>
-        <translation type="unfinished"></translation>
+        <translation>必要支出(&amp;X)</translation>
     </message>
     <message>
         <source>&amp;Justification for the approver</source>
-        <translation type="unfinished"></translation>
+        <translation>给审批人的说明(&amp;J)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>&amp;Submit proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>提交方案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>审批权限</translation>
     </message>
     <message>
         <source>on principal (interest only)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅宽限本金（只还利息）</translation>
     </message>
     <message>
         <source>on principal and interest</source>
-        <translation type="unfinished"></translation>
+        <translation>本金和利息均宽限</translation>
     </message>
     <message>
         <source>percent of what is owed</source>
-        <translation type="unfinished"></translation>
+        <translation>按欠款比例</translation>
     </message>
     <message>
         <source>amount</source>
-        <translation type="unfinished"></translation>
+        <translation>按金额</translation>
     </message>
     <message>
         <source>as the contract (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>同合同（%1）</translation>
     </message>
     <message>
         <source>%1 · loan %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 贷款 %2</translation>
     </message>
     <message>
         <source>Overdue principal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期本金 %1</translation>
     </message>
     <message>
         <source>overdue interest %1</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期利息 %1</translation>
     </message>
     <message>
         <source>penalty %1</source>
-        <translation type="unfinished"></translation>
+        <translation>罚息 %1</translation>
     </message>
     <message>
         <source>fees %1</source>
-        <translation type="unfinished"></translation>
+        <translation>费用 %1</translation>
     </message>
     <message>
         <source>principal not yet due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未到期本金 %1</translation>
     </message>
     <message>
         <source>Correct the highlighted field to see the plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>请修正标红的字段以查看方案。</translation>
     </message>
     <message>
         <source>Instalment %1 → %2; %3 instalments, ending %4 (was %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>每期还款 %1 → %2；共 %3 期，%4 结清（原为 %5）。</translation>
     </message>
     <message>
         <source>Total payable %1 (was %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>应还总额 %1（原为 %2）。</translation>
     </message>
     <message>
         <source>Concessions: extension %1 months, waived %2 (%3), rate cut %4, present-value loss %5, down payment %6 (%7).</source>
-        <translation type="unfinished"></translation>
+        <translation>让步：延长 %1 个月，减免 %2（%3），降息 %4，现值损失 %5，首付 %6（%7）。</translation>
     </message>
     <message>
         <source>Enter the borrower&apos;s monthly income and essential expenses to check affordability.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写借款人的月收入和必要支出以评估还款能力。</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>contract rate %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>合同利率 %1 %</translation>
     </message>
     <message>
         <source>% of the instalment</source>
-        <translation type="unfinished"></translation>
+        <translation>每期的 %</translation>
     </message>
     <message>
         <source>Why this plan fits the borrower (read by the approver)</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么这个方案适合借款人（审批人会阅读）</translation>
     </message>
 </context>
 <context>
     <name>PlanScheduleModel</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>期次</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>还款日</translation>
     </message>
     <message>
         <source>Principal</source>
-        <translation type="unfinished"></translation>
+        <translation>本金</translation>
     </message>
     <message>
         <source>Interest</source>
-        <translation type="unfinished"></translation>
+        <translation>利息</translation>
     </message>
     <message>
         <source>Carried arrears</source>
-        <translation type="unfinished"></translation>
+        <translation>分摊欠款</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Balance after</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余余额</translation>
     </message>
 </context>
 <context>
@@ -1250,7 +1289,7 @@ The desktop for collection agents and team leads.</source>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">取消</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>
