@@ -93,6 +93,7 @@ def test_a_disclosure_cannot_be_passed_unconfirmed() -> None:
     assert not walk.view().needs_confirmation
     walk.advance(tick(4))
     assert walk.current == "purpose"
+    assert walk.confirmed_disclosures == ["recording"]
     confirms = [e for e in walk.transcript() if e["event"] == "confirm"]
     assert confirms == [
         {
@@ -249,3 +250,18 @@ def test_a_recorded_hardship_reason_routes_to_the_known_hardship_opening() -> No
     walk.confirm_disclosure(tick(2))
     walk.advance(tick(3))
     assert walk.current == "purpose_known_hardship"
+
+
+@pytest.mark.parametrize(
+    ("mood", "first_step"),
+    [
+        (Mood.CRYING, "calm_tears"),
+        (Mood.THREATENING_COMPLAINT, "calm_complaint_offered"),
+        (Mood.UPSET, "calm_listen"),
+    ],
+)
+def test_the_mood_chooses_how_de_escalation_opens(mood: Mood, first_step: str) -> None:
+    walk = _to_why()
+    walk.mark_mood(mood, tick(5))
+    assert walk.current == first_step
+    assert walk.stack[-1].return_to == "why"

@@ -251,6 +251,11 @@ class Walk:
             return []
         return [Choice(o.id, self._render(o.label)) for o in self.script.objections]
 
+    @property
+    def confirmed_disclosures(self) -> list[str]:
+        """The disclosure steps confirmed as read out so far, in order."""
+        return [e.step for e in self.entries if e.event is WalkEvent.CONFIRM and e.step]
+
     def transcript(self) -> list[dict[str, Any]]:
         """The walk's transcript as plain data: every event with its rendered words."""
         return [entry.model_dump(mode="json", exclude_none=True) for entry in self.entries]
