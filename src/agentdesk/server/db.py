@@ -75,7 +75,9 @@ def make_engine(url: str | None = None, *, pool_size: int = 10) -> Engine:
         event.listen(engine, "connect", _tune_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(full, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True)
+    # No pre-ping: it costs a round trip per request. A connection the database dropped
+    # fails one request with 503 (retryable) and is then replaced.
+    return create_engine(full, pool_size=pool_size, max_overflow=pool_size * 2, pool_recycle=1800)
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy import select
@@ -40,10 +40,29 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
+_READ_ONLY: set[Callable[..., Any]] = set()
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def read_only(endpoint: F) -> F:
+    """Mark an endpoint that only reads: on PostgreSQL it runs without a transaction.
+
+    Each of its statements then sees committed data on its own, which saves the BEGIN and
+    ROLLBACK round trips on the busiest endpoints (the case list, a case).
+    """
+    _READ_ONLY.add(endpoint)
+    return endpoint
+
+
 def get_db(request: Request) -> Iterator[Session]:
     """A session per request; anything not committed is rolled back at the end."""
     factory: sessionmaker[Session] = request.app.state.sessions
     with factory() as session:
+        if (
+            request.scope.get("endpoint") in _READ_ONLY
+            and session.get_bind().dialect.name != "sqlite"
+        ):
+            session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
         yield session
 
 

@@ -9,7 +9,7 @@ from agentdesk.protocol.auth import LoginRequest, LoginResponse, UserOut
 from agentdesk.server import audit
 from agentdesk.server.base import utcnow
 from agentdesk.server.db import begin_write
-from agentdesk.server.deps import CurrentUser, Db, get_settings
+from agentdesk.server.deps import CurrentUser, Db, get_settings, read_only
 from agentdesk.server.errors import ApiError
 from agentdesk.server.models import DeviceSession, User
 from agentdesk.server.security import (
@@ -116,6 +116,7 @@ def logout(principal: CurrentUser, db: Db) -> None:
 
 
 @router.get("/me", response_model=UserOut)
+@read_only
 def me(principal: CurrentUser, db: Db) -> UserOut:
     """The signed-in user."""
     user = db.get(User, principal.user_id)

@@ -6,7 +6,7 @@ import base64
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 from sqlalchemy import Select, func, or_, select, tuple_
 
 from agentdesk.domain.vocabulary import Bucket, Role, Stage
@@ -22,7 +22,7 @@ from agentdesk.server import audit
 from agentdesk.server.access import get_visible_case, visible_cases
 from agentdesk.server.base import touch
 from agentdesk.server.db import begin_write
-from agentdesk.server.deps import CurrentUser, Db, LeadOrAdmin
+from agentdesk.server.deps import CurrentUser, Db, LeadOrAdmin, read_only
 from agentdesk.server.errors import ApiError, not_found
 from agentdesk.server.history import case_history
 from agentdesk.server.models import (
@@ -93,6 +93,7 @@ def _filtered(
 
 
 @router.get("/cases", response_model=CasePage)
+@read_only
 def list_cases(
     principal: CurrentUser,
     db: Db,
@@ -103,7 +104,7 @@ def list_cases(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     include_total: bool = False,
-) -> CasePage:
+) -> Response:
     """The cases the requester may see, most days past due first, a page at a time."""
     stmt = _filtered(principal, stage, bucket, assignee, q)
     total = None
@@ -112,25 +113,26 @@ def list_cases(
     if cursor:
         dpd, last_id = _decode_cursor(cursor)
         stmt = stmt.where(tuple_(Case.dpd, Case.id) < tuple_(dpd, last_id))
-    rows = list(db.scalars(stmt.order_by(Case.dpd.desc(), Case.id.desc()).limit(limit + 1)))
+    page = (
+        stmt.add_columns(Loan.currency)
+        .join(Loan, Loan.id == Case.loan_id)
+        .order_by(Case.dpd.desc(), Case.id.desc())
+        .limit(limit + 1)
+    )
+    rows = list(db.execute(page))
     more = len(rows) > limit
     rows = rows[:limit]
-    currencies = _currencies(db, [c.loan_id for c in rows])
-    return CasePage(
-        items=[case_summary(c, currencies.get(c.loan_id, "CNY")) for c in rows],
-        next_cursor=_encode_cursor(rows[-1]) if more else None,
+    page_out = CasePage.model_construct(
+        items=[case_summary(case, currency) for case, currency in rows],
+        next_cursor=_encode_cursor(rows[-1][0]) if more else None,
         total=total,
     )
-
-
-def _currencies(db: Db, loan_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
-    if not loan_ids:
-        return {}
-    pairs = db.execute(select(Loan.id, Loan.currency).where(Loan.id.in_(loan_ids)))
-    return {loan_id: currency for loan_id, currency in pairs}
+    # Serialised here once (the documented shape is `CasePage`), not validated again.
+    return Response(page_out.model_dump_json(), media_type="application/json")
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetail)
+@read_only
 def get_case(case_id: uuid.UUID, principal: CurrentUser, db: Db) -> CaseDetail:
     """One case in full; personal data masked."""
     case = get_visible_case(db, principal, case_id)

@@ -23,7 +23,7 @@ from agentdesk.protocol.plans import (
 )
 from agentdesk.server.access import get_visible_case, visible_cases
 from agentdesk.server.db import begin_write
-from agentdesk.server.deps import CurrentUser, Db
+from agentdesk.server.deps import CurrentUser, Db, read_only
 from agentdesk.server.models import Case, Plan
 from agentdesk.server.plan_flow import decide_plan, plan_out, propose, visible_plan, withdraw_plan
 from agentdesk.server.plans import borrower_income, case_position, compute, inline_position
@@ -74,6 +74,7 @@ def propose_plan(
 
 
 @router.get("/plans", response_model=PlanList)
+@read_only
 def list_plans(
     principal: CurrentUser,
     db: Db,
@@ -92,6 +93,7 @@ def list_plans(
 
 
 @router.get("/plans/{plan_id}", response_model=PlanOut)
+@read_only
 def get_plan(plan_id: uuid.UUID, principal: CurrentUser, db: Db) -> PlanOut:
     """One plan (404 if its case is not the requester's to see)."""
     plan, _ = visible_plan(db, principal, plan_id)

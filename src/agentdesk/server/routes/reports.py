@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from agentdesk.domain.money import from_minor
 from agentdesk.domain.vocabulary import CallResult, PromiseStatus, Role
 from agentdesk.protocol.reports import AgentFigures, Figures, TeamFigures, TeamReport
-from agentdesk.server.deps import Db, LeadOrAdmin
+from agentdesk.server.deps import Db, LeadOrAdmin, read_only
 from agentdesk.server.errors import ApiError
 from agentdesk.server.models import Case, ContactAttempt, Payment, Plan, Promise, Team, User
 
@@ -64,6 +64,7 @@ def _add(counts: dict[uuid.UUID, dict[str, int]], key: str, rows: Any) -> None:
 
 
 @router.get("/reports/team", response_model=TeamReport)
+@read_only
 def team_report(
     principal: LeadOrAdmin,
     db: Db,
