@@ -23,6 +23,7 @@ _BASE: dict[str, Any] = {
         "dispute": "dispute",
         "complaint": "complaint",
         "hardship": "hardship",
+        "voicemail": "vm",
     },
     "objections": [{"id": "why_so_much", "label": "Why so much?", "next": "breakdown"}],
     "steps": {
@@ -52,6 +53,7 @@ _BASE: dict[str, Any] = {
         },
         "tp_end": {"kind": "end", "text": "Thank you.", "outcome": "third_party"},
         "stop": {"kind": "end", "outcome": "refused", "hold": "cease_request"},
+        "vm": {"kind": "end", "text": "Please call {callback_number}.", "outcome": "voicemail"},
         "dispute": {"kind": "end", "outcome": "dispute", "hold": "dispute"},
         "complaint": {"kind": "end", "outcome": "complaint", "hold": "complaint"},
         "hardship": {

@@ -87,6 +87,10 @@ def _third_party_leaks_out(d: dict[str, Any]) -> None:
     d["steps"]["tp_message"]["next"] = "@hardship"
 
 
+def _debt_on_voicemail(d: dict[str, Any]) -> None:
+    d["steps"]["vm"]["text"] = "You are {days_overdue} late, please call {callback_number}."
+
+
 CASES: list[tuple[str, Callable[[dict[str, Any]], None], LintRule, str | None]] = [
     ("unreachable", _unreachable, LintRule.UNREACHABLE_STEP, "orphan"),
     ("dead end", _dead_end, LintRule.DEAD_END, "notice"),
@@ -108,6 +112,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], LintRule, str | None]] 
     ),
     ("return in main flow", _return_in_main_flow, LintRule.RETURN_OUTSIDE_BRANCH, "notice"),
     ("third party leaks", _third_party_leaks_out, LintRule.RETURN_OUTSIDE_BRANCH, "tp_message"),
+    ("debt on voicemail", _debt_on_voicemail, LintRule.DEBT_DETAIL_TO_THIRD_PARTY, "vm"),
 ]
 
 

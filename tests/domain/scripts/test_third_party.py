@@ -104,7 +104,11 @@ def test_the_third_party_script_never_reveals_the_debt(case: tuple[Language, Cal
     walk = Walk.begin(_script("third_party", language), facts, data, tick(0))
     for _path, end in all_paths(walk):
         assert end.outcome is not None
-        assert end.outcome.result in {CallResult.THIRD_PARTY, CallResult.WRONG_NUMBER}
+        assert end.outcome.result in {
+            CallResult.THIRD_PARTY,
+            CallResult.WRONG_NUMBER,
+            CallResult.VOICEMAIL,
+        }
         for text in _rendered(end):
             assert not _leaks(text, data, language), text
 
@@ -167,3 +171,21 @@ def test_the_engine_refuses_a_debt_detail_even_in_a_script_that_skipped_lint() -
         walk.choose("someone_else", tick(1))
     assert raised.value.placeholder == "amount_overdue"
     assert "99" not in str(raised.value)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    case=cases, kind=st.sampled_from(["first_reminder", "promise_follow_up", "pre_legal_notice"])
+)
+def test_a_voicemail_is_a_limited_content_message(
+    case: tuple[Language, CallData], kind: str
+) -> None:
+    language, data = case
+    facts = CaseFacts(stage=Stage.NEGOTIATION, dpd=data.dpd or 1, language=language)
+    walk = Walk.begin(_script(kind, language), facts, data, tick(0))
+    walk.choose("voicemail", tick(1))
+    assert walk.outcome is not None and walk.outcome.result is CallResult.VOICEMAIL
+    message = walk.current_text or ""
+    assert data.callback_number and data.callback_number in message
+    assert not _leaks(message, data, language)
+    assert data.company is not None and data.company not in message  # US-3: no company name

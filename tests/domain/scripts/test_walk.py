@@ -58,7 +58,7 @@ def test_the_first_step_is_rendered_for_the_borrower() -> None:
     view = walk.view()
     assert view.step_id == "open"
     assert view.text is not None and "Sarah Lee" in view.text and "Emily Carter" in view.text
-    assert [c.id for c in view.choices] == ["is_borrower", "someone_else"]
+    assert [c.id for c in view.choices] == ["is_borrower", "someone_else", "voicemail"]
 
 
 def test_amounts_and_dates_are_formatted_for_the_language() -> None:

@@ -63,7 +63,7 @@ class ScriptShape:
     """The parts of a script's graph lint reasons about."""
 
     main_flow: set[str]
-    third_party_flow: set[str]
+    third_party_flow: set[str]  # what a third party or a voicemail may hear
     all_reachable: set[str]
     can_finish: set[str]
 
@@ -82,8 +82,8 @@ def shape(script: Script) -> ScriptShape:
     if script.audience is Answerer.THIRD_PARTY:
         third_party = set(main_flow)
     else:
-        entry = branches.get(BranchKind.THIRD_PARTY)
-        third_party = reachable(steps, branches, [entry] if entry else [])
+        entries = [branches[k] for k in BranchKind if k.hides_debt and k in branches]
+        third_party = reachable(steps, branches, entries)
     everything = reachable(steps, branches, entry_points(script))
 
     # A step can finish if it is an ending or leads to one. `@return` goes back into the

@@ -230,8 +230,8 @@ def _check_graph(script: Script, out: _Findings) -> None:
                     LintRule.RETURN_OUTSIDE_BRANCH,
                     step_id,
                     ("steps", step_id),
-                    f"step '{step_id}' of the third-party flow leads back out of it",
-                    f"第三方流程中的步骤“{step_id}”不得跳出第三方流程",
+                    f"step '{step_id}' of a third-party or voicemail flow leads back out of it",
+                    f"第三方或语音信箱流程中的步骤“{step_id}”不得跳出该流程",
                 )
 
 
@@ -322,8 +322,9 @@ def _check_one_placeholder(
             LintRule.DEBT_DETAIL_TO_THIRD_PARTY,
             step_id,
             path,
-            f"step '{step_id}' is said to a third party but uses the debt detail {{{name}}}",
-            f"步骤“{step_id}”面向第三方，却使用了债务信息 {{{name}}}",
+            f"step '{step_id}' can be heard by a third party (or left on voicemail) but uses "
+            f"the debt detail {{{name}}}",
+            f"步骤“{step_id}”可能被第三方听到（或留在语音信箱），却使用了债务信息 {{{name}}}",
         )
 
 

@@ -5,7 +5,7 @@ names another step, or a special target:
 
 - `@return` — go back to the step the agent was on when a branch or objection was opened;
 - `@deescalation`, `@third_party`, `@cease_request`, `@dispute`, `@complaint`,
-  `@hardship` — enter one of the always-available branches.
+  `@hardship`, `@voicemail` — enter one of the always-available branches.
 """
 
 from __future__ import annotations
@@ -48,11 +48,18 @@ class BranchKind(StrEnum):
     DISPUTE = "dispute"
     COMPLAINT = "complaint"
     HARDSHIP = "hardship"
+    VOICEMAIL = "voicemail"
 
     @property
     def target(self) -> str:
         """How a `next` names this branch: `@hardship`."""
         return f"@{self.value}"
+
+    @property
+    def hides_debt(self) -> bool:
+        """Whether someone other than the borrower may hear what follows (a third party on
+        the line, or a recorded message anyone can play back): no debt details then."""
+        return self in (BranchKind.THIRD_PARTY, BranchKind.VOICEMAIL)
 
 
 def branch_of_target(target: str) -> BranchKind | None:

@@ -327,8 +327,8 @@ class Walk:
         if kind not in allowed:
             assert self.current is not None
             raise UnknownChoiceError(self.current, f"@{kind.value}", [k.value for k in allowed])
-        if kind is BranchKind.THIRD_PARTY:
-            self._switch_to_third_party(at)
+        if kind.hides_debt:
+            self._switch_to_third_party(at, kind)
             return
         assert self.current is not None
         self.stack.append(Frame(return_to=self.current, opened=kind.value))
@@ -394,13 +394,19 @@ class Walk:
             )
         )
 
-    def _switch_to_third_party(self, at: datetime) -> None:
-        # One way only: whatever was interrupted is not returned to with a stranger.
+    def _switch_to_third_party(
+        self, at: datetime, kind: BranchKind = BranchKind.THIRD_PARTY
+    ) -> None:
+        # One way only: whatever was interrupted is not returned to with a stranger (or
+        # a machine) listening, and from now on no debt detail is rendered.
         self.third_party = True
         self.stack.clear()
-        self.facts = self.facts.evolve(answered_by=Answerer.THIRD_PARTY)
-        self._log(at, WalkEvent.THIRD_PARTY)
-        self._enter(self.script.branches[BranchKind.THIRD_PARTY], at)
+        if kind is BranchKind.THIRD_PARTY:
+            self.facts = self.facts.evolve(answered_by=Answerer.THIRD_PARTY)
+            self._log(at, WalkEvent.THIRD_PARTY)
+        else:
+            self._log(at, WalkEvent.BRANCH, detail=kind.value)
+        self._enter(self.script.branches[kind], at)
 
     def _follow(self, target: str, at: datetime) -> None:
         if target == RETURN:
@@ -409,8 +415,8 @@ class Walk:
             self._enter(frame.return_to, at)
             return
         kind = branch_of_target(target)
-        if kind is BranchKind.THIRD_PARTY:
-            self._switch_to_third_party(at)
+        if kind is not None and kind.hides_debt:
+            self._switch_to_third_party(at, kind)
         elif kind is not None:
             self._log(at, WalkEvent.BRANCH, detail=kind.value)
             self._enter(self.script.branches[kind], at)
