@@ -222,9 +222,7 @@ def case_rows(db: Session, cases: Sequence[Case]) -> dict[uuid.UUID, dict[str, A
     currency = {
         loan_id: cur
         for chunk in _chunks(sorted({c.loan_id for c in cases}, key=str))
-        for loan_id, cur in db.execute(
-            select(Loan.id, Loan.currency).where(Loan.id.in_(chunk))
-        ).tuples()
+        for loan_id, cur in db.execute(select(Loan.id, Loan.currency).where(Loan.id.in_(chunk)))
     }
     last_contact: dict[uuid.UUID, datetime] = {}
     follow_up: dict[uuid.UUID, datetime] = {}
@@ -235,7 +233,7 @@ def case_rows(db: Session, cases: Sequence[Case]) -> dict[uuid.UUID, dict[str, A
             select(
                 ContactAttempt.case_id, ContactAttempt.ended_at, ContactAttempt.next_follow_up_at
             ).where(ContactAttempt.case_id.in_(chunk))
-        ).tuples():
+        ):
             if case_id not in last_contact or ended > last_contact[case_id]:
                 last_contact[case_id] = ended
             if nxt is not None and (case_id not in follow_up or nxt > follow_up[case_id]):
@@ -244,12 +242,12 @@ def case_rows(db: Session, cases: Sequence[Case]) -> dict[uuid.UUID, dict[str, A
             select(Promise.case_id, Promise.created_at, Promise.status, Promise.due_date).where(
                 Promise.case_id.in_(chunk)
             )
-        ).tuples():
+        ):
             if case_id not in promise or made >= promise[case_id][0]:
                 promise[case_id] = (made, status, due)
         for case_id, made, status in db.execute(
             select(Plan.case_id, Plan.created_at, Plan.status).where(Plan.case_id.in_(chunk))
-        ).tuples():
+        ):
             if case_id not in plan or made >= plan[case_id][0]:
                 plan[case_id] = (made, status)
     out: dict[uuid.UUID, dict[str, Any]] = {}

@@ -198,7 +198,7 @@ def _log_page(db: Session, principal: Principal, after: int, limit: int, newest:
         chunk = case_ids[start : start + entities.CHUNK]
         for cid, assignee, team in db.execute(
             select(Case.id, Case.assignee_id, Case.team_id).where(Case.id.in_(chunk))
-        ).tuples():
+        ):
             holders[cid] = (assignee, team)
 
     # Events in log order: ("bundle", case) | ("upsert"|"remove", type, id), each at a seq.
