@@ -27,7 +27,7 @@ from tests.support.proxy import FaultProxy
 from tests.support.server_db import token_for
 from tests.sync.checks import assert_agree, assert_applied_once, ops_on_server, revoke
 from tests.sync.conftest import DeskFactory
-from tests.sync.harness import ROOT, LiveServer, make_desk
+from tests.sync.harness import ROOT, Desk, LiveServer, make_desk
 from tests.sync.work import approve, attempt, lead_approvable, note, promise, propose, withdraw
 
 PUSH = "/api/v1/sync/push"
@@ -40,8 +40,8 @@ def proxy(server: LiveServer) -> Iterator[FaultProxy]:
     p.close()
 
 
-def some_case(d: object) -> str:
-    return sorted(d.case_ids())[0]  # type: ignore[attr-defined]
+def some_case(d: Desk) -> str:
+    return sorted(d.case_ids())[0]
 
 
 def test_server_down_during_push(
@@ -206,7 +206,7 @@ def test_server_restarted_mid_pull(
 def test_token_revoked_mid_sync(
     desk: DeskFactory, server: LiveServer, server_engine: Engine
 ) -> None:
-    creds = CredentialStore(backend=FailKeyring())  # no keyring here: memory only
+    creds = CredentialStore(backend=FailKeyring())  # type: ignore[no-untyped-call]  # no keyring here: memory only
     agent = desk("agent.east1", push_batch=2)
     agent.engine.credentials = creds
     agent.engine.sign_in("agent.east1", DEMO_PASSWORD, "laptop")
