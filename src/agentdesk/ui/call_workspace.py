@@ -131,6 +131,7 @@ class CallWorkspace(QWidget):
         self._show_header()
         self._reset_decision()
         self.ui.endCallButton.hide()
+        self.ui.timerLabel.hide()
         self.ui.stack.setCurrentWidget(self.ui.checkPage)
 
     # ------------------------------------------------------------ reading the case
@@ -329,6 +330,7 @@ class CallWorkspace(QWidget):
         self.ui.warningLabel.setStyleSheet(_WARN_STYLE)
         self.ui.stack.setCurrentWidget(self.ui.callPage)
         self.ui.endCallButton.show()
+        self.ui.timerLabel.show()
         self.tick()
         self.timer.start()
 

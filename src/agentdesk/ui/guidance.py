@@ -35,6 +35,7 @@ BRANCH_LABELS = {
     BranchKind.DISPUTE: QT_TRANSLATE_NOOP("GuidancePanel", "Disputes the debt"),
     BranchKind.COMPLAINT: QT_TRANSLATE_NOOP("GuidancePanel", "Wants to complain"),
     BranchKind.CEASE_REQUEST: QT_TRANSLATE_NOOP("GuidancePanel", "\"Stop calling me\""),
+    BranchKind.VOICEMAIL: QT_TRANSLATE_NOOP("GuidancePanel", "Voicemail: leave a message"),
 }
 STEP_TITLES = {
     "say": QT_TRANSLATE_NOOP("GuidancePanel", "Say"),
@@ -222,7 +223,9 @@ class GuidancePanel(QWidget):
         branches = [k for k in walk.available_branches() if k is not BranchKind.THIRD_PARTY]
         for n, kind in enumerate(branches):
             button = self._button(
-                _tr(str(BRANCH_LABELS[kind])), f"branch_{kind.value}",
+                # A branch kind newer than this panel still gets a button, by its name.
+                _tr(str(BRANCH_LABELS.get(kind, kind.value.replace("_", " ")))),
+                f"branch_{kind.value}",
                 partial(self._clicked, self.open_branch, kind),
             )
             ui.branchesLayout.addWidget(button, n // 3, n % 3)

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QLineEdit, QWidget
 
 from agentdesk.client.casefile import CaseFile, open_case
 from agentdesk.client.operations import LocalChange, Operations
@@ -87,13 +87,17 @@ class PlanProposalDialog(QDialog):
 
         self.schedule_model = PlanScheduleModel(self.situation.terms.currency, self)
         self.ui.scheduleView.setModel(self.schedule_model)
-        self.ui.scheduleView.verticalHeader().hide()
-        self.ui.scheduleView.horizontalHeader().setStretchLastSection(True)
+        rows = self.ui.scheduleView.verticalHeader()
+        rows.hide()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        columns = self.ui.scheduleView.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.chart = InstalmentChart(self.ui.chartHolder)
         self.ui.chartLayout.addWidget(self.chart)
         self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setSizes([470, 700])
-        self.ui.optionsScroll.setMinimumWidth(450)
+        self.ui.splitter.setSizes([560, 700])
+        self.ui.optionsScroll.setMinimumWidth(520)
         self.ui.firstDueEdit.setDisplayFormat("yyyy-MM-dd")
         self.ui.verdictLabel.setAccessibleName(self.tr("Authority"))
 

@@ -228,6 +228,10 @@ class Ui_PlanProposalDialog(object):
 
         self.optionsPageLayout.addWidget(self.justificationEdit)
 
+        self.optionsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.optionsPageLayout.addItem(self.optionsSpacer)
+
         self.optionsScroll.setWidget(self.optionsPage)
         self.splitter.addWidget(self.optionsScroll)
         self.resultsPane = QWidget(self.splitter)
