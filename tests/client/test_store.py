@@ -80,6 +80,13 @@ def test_metadata_round_trip_and_listeners(store: LocalStore) -> None:
     assert seen == [frozenset({"a", "b"})]
 
 
+def test_a_write_inside_a_write_is_refused_not_deadlocked(store: LocalStore) -> None:
+    with store.write(), pytest.raises(RuntimeError, match="already open"), store.write():
+        pass
+    with store.write() as tx:  # the store is still usable
+        tx.case_changed("x")
+
+
 def _v1_file(path: Path) -> list[str]:
     """A store as version 1 of the app left it: a case and two unsynced ops."""
     engine = create_engine(f"sqlite:///{path}")

@@ -13,7 +13,6 @@ outbox: until then the removal is recorded in `deferred_removals`, the case is f
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
@@ -382,8 +381,3 @@ def _exec(db: sqlite3.Connection, sql: str, *params: Any) -> None:
 def _scalar(db: sqlite3.Connection, sql: str, *params: Any) -> Any:
     row = db.execute(sql, params).fetchone()
     return None if row is None else row[0]
-
-
-def dumps(data: Any) -> str:
-    """Compact JSON as stored in the `data` columns."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -90,7 +90,8 @@ class LocalStore:
         )
         event.listen(self.engine, "connect", _tune)
         event.listen(self.engine, "begin", _begin)
-        self._write_lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._writing = threading.local()
         self._listeners: list[CasesChangedListener] = []
         with self._transaction(immediate=True) as conn:
             self.schema_version = migrations.upgrade(conn)
@@ -108,11 +109,21 @@ class LocalStore:
 
     @contextmanager
     def write(self) -> Iterator[WriteTx]:
-        """One write transaction: everything in it commits together or not at all."""
+        """One write transaction: everything in it commits together or not at all.
+
+        Writes are serialised; a write inside a write on the same thread is a bug (it
+        would wait for itself), so it is refused at once.
+        """
+        if getattr(self._writing, "active", False):
+            raise RuntimeError("a write transaction is already open on this thread")
         with self._write_lock:
-            with self._transaction(immediate=True) as conn:
-                tx = WriteTx(conn=conn, db=_driver(conn), now=self.clock())
-                yield tx
+            self._writing.active = True
+            try:
+                with self._transaction(immediate=True) as conn:
+                    tx = WriteTx(conn=conn, db=_driver(conn), now=self.clock())
+                    yield tx
+            finally:
+                self._writing.active = False
             changed = frozenset(tx.changed_cases)
         if changed:
             for listener in list(self._listeners):
