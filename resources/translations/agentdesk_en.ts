@@ -566,6 +566,10 @@
         <translation>&quot;Stop calling me&quot;</translation>
     </message>
     <message>
+        <source>Voicemail: leave a message</source>
+        <translation>Voicemail: leave a message</translation>
+    </message>
+    <message>
         <source>Say</source>
         <translation>Say</translation>
     </message>
@@ -979,6 +983,10 @@ The desktop for collection agents and team leads.</translation>
     <message>
         <source>&amp;About AgentDesk</source>
         <translation>&amp;About AgentDesk</translation>
+    </message>
+    <message>
+        <source>Your session ended. Sign in again to sync; your work stays on this computer.</source>
+        <translation>Your session ended. Sign in again to sync; your work stays on this computer.</translation>
     </message>
 </context>
 <context>
@@ -1420,13 +1428,6 @@ The desktop for collection agents and team leads.</translation>
     <message>
         <source>This part of AgentDesk is not installed.</source>
         <translation>This part of AgentDesk is not installed.</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Your session ended. Sign in again to sync; your work stays on this computer.</source>
-        <translation>Your session ended. Sign in again to sync; your work stays on this computer.</translation>
     </message>
 </context>
 </TS>

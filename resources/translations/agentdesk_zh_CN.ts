@@ -5,63 +5,63 @@
     <name>AttentionDialog</name>
     <message>
         <source>Call record</source>
-        <translation type="unfinished"></translation>
+        <translation>通话记录</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Promise to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺还款</translation>
     </message>
     <message>
         <source>Plan proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>方案申请</translation>
     </message>
     <message>
         <source>Plan withdrawal</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回方案</translation>
     </message>
     <message>
         <source>Plan decision</source>
-        <translation type="unfinished"></translation>
+        <translation>方案审批</translation>
     </message>
     <message>
         <source>Reassignment</source>
-        <translation type="unfinished"></translation>
+        <translation>案件转派</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>需要处理</translation>
     </message>
     <message>
         <source>The server did not accept these changes. Read why, fix what is needed on the case, then acknowledge each one.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未接受以下变更。请查看原因，在案件中做必要的处理，然后逐条确认。</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished"></translation>
+        <translation>答复时间</translation>
     </message>
     <message>
         <source>Borrower</source>
-        <translation type="unfinished"></translation>
+        <translation>借款人</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变更</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>&amp;Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认已读(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -182,326 +182,326 @@
     <name>CaseQueueModel</name>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>Borrower</source>
-        <translation type="unfinished"></translation>
+        <translation>借款人</translation>
     </message>
     <message>
         <source>DPD</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <source>Bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>账龄</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期金额</translation>
     </message>
     <message>
         <source>Next action</source>
-        <translation type="unfinished"></translation>
+        <translation>下次跟进</translation>
     </message>
     <message>
         <source>Promise</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>最近联系</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>Holds</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Days past due</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <source>Amount overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期金额</translation>
     </message>
     <message>
         <source>When the next action is due</source>
-        <translation type="unfinished"></translation>
+        <translation>下次跟进的时间</translation>
     </message>
 </context>
 <context>
     <name>CaseView</name>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>This case is no longer in your queue</source>
-        <translation type="unfinished"></translation>
+        <translation>此案件已不在您的队列中</translation>
     </message>
     <message numerus="yes">
         <source>%n op(s) waiting to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项变更待同步</numerusform>
         </translation>
     </message>
     <message>
         <source>Ordered by priority %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>按优先级 %1 排序。</translation>
     </message>
     <message>
         <source>Not known</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message numerus="yes">
         <source>%1 over %n month(s) at %2, from %3</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1，%n 期，年利率 %2，起始于 %3</numerusform>
         </translation>
     </message>
     <message>
         <source>Reassigned: leaves your queue once your changes are sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>已转派：您的变更发送后，此案件将移出您的队列。</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>号码</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>同步</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>待同步</translation>
     </message>
     <message>
         <source>Saved here; sent at the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存在本机；下次同步时发送</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>需要处理</translation>
     </message>
     <message>
         <source>%1 by %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，%2 前 — %3</translation>
     </message>
     <message>
         <source>Plan proposed — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交方案 — %1</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished">期次</translation>
+        <translation>期数</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <source>Principal</source>
-        <translation type="unfinished">本金</translation>
+        <translation>本金</translation>
     </message>
     <message>
         <source>Interest</source>
-        <translation type="unfinished">利息</translation>
+        <translation>利息</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">合计</translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>已还</translation>
     </message>
     <message>
         <source>Paid on</source>
-        <translation type="unfinished"></translation>
+        <translation>还款日期</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>提交时间</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Lead&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation>组长意见</translation>
     </message>
     <message>
         <source>Revealing needs the server, which records who looked: you are offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>查看完整信息需要连接服务器（服务器会记录查看人）：当前离线。</translation>
     </message>
     <message>
         <source>Show the full value (recorded in the audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示完整信息（记入审计日志）</translation>
     </message>
     <message>
         <source>Offline: you can keep working; calls, notes, promises and plans are saved here and sent when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>离线：您可以继续工作；通话、备注、承诺和方案会保存在本机，连接恢复后自动发送。</translation>
     </message>
     <message>
         <source>Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>查看完整信息</translation>
     </message>
     <message>
         <source>Why do you need the full value? (kept in the audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么需要查看完整信息？（记入审计日志）</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>添加备注</translation>
     </message>
     <message>
         <source>Note for the case history:</source>
-        <translation type="unfinished"></translation>
+        <translation>写入案件历史的备注：</translation>
     </message>
     <message>
         <source>Add &amp;note…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加备注(&amp;N)…</translation>
     </message>
     <message>
         <source>Propose &amp;plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>申请方案(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Call…</source>
-        <translation type="unfinished"></translation>
+        <translation>拨打电话(&amp;C)…</translation>
     </message>
     <message>
         <source>Why this case is here</source>
-        <translation type="unfinished"></translation>
+        <translation>为何在队列中此位置</translation>
     </message>
     <message>
         <source>Borrower</source>
-        <translation type="unfinished"></translation>
+        <translation>借款人</translation>
     </message>
     <message>
         <source>National ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号：</translation>
     </message>
     <message>
         <source>&amp;Reveal</source>
-        <translation type="unfinished"></translation>
+        <translation>查看完整(&amp;R)</translation>
     </message>
     <message>
         <source>Show the full ID number (recorded in the audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示完整身份证号（记入审计日志）</translation>
     </message>
     <message>
         <source>Born:</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期：</translation>
     </message>
     <message>
         <source>Local time:</source>
-        <translation type="unfinished"></translation>
+        <translation>当地时间：</translation>
     </message>
     <message>
         <source>Income / expenses:</source>
-        <translation type="unfinished"></translation>
+        <translation>收入 / 支出：</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>欠款构成</translation>
     </message>
     <message>
         <source>Principal overdue:</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期本金：</translation>
     </message>
     <message>
         <source>Interest overdue:</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期利息：</translation>
     </message>
     <message>
         <source>Penalty:</source>
-        <translation type="unfinished"></translation>
+        <translation>罚息：</translation>
     </message>
     <message>
         <source>Fees:</source>
-        <translation type="unfinished"></translation>
+        <translation>费用：</translation>
     </message>
     <message>
         <source>Total overdue:</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期合计：</translation>
     </message>
     <message>
         <source>Outstanding balance:</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余本息：</translation>
     </message>
     <message>
         <source>Loan:</source>
-        <translation type="unfinished"></translation>
+        <translation>贷款：</translation>
     </message>
     <message>
         <source>Holds and flags</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停与标记</translation>
     </message>
     <message>
         <source>Contact points</source>
-        <translation type="unfinished"></translation>
+        <translation>联系方式</translation>
     </message>
     <message>
         <source>Reveal &amp;number</source>
-        <translation type="unfinished"></translation>
+        <translation>查看完整号码(&amp;N)</translation>
     </message>
     <message>
         <source>Show the selected number in full (recorded in the audit log)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所选号码的完整内容（记入审计日志）</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>还款计划</translation>
     </message>
     <message>
         <source>Payments</source>
-        <translation type="unfinished"></translation>
+        <translation>还款记录</translation>
     </message>
     <message>
         <source>Plans</source>
-        <translation type="unfinished"></translation>
+        <translation>还款方案</translation>
     </message>
 </context>
 <context>
@@ -561,6 +561,10 @@
     <message>
         <source>&quot;Stop calling me&quot;</source>
         <translation>“别再打给我”</translation>
+    </message>
+    <message>
+        <source>Voicemail: leave a message</source>
+        <translation>语音信箱：留言</translation>
     </message>
     <message>
         <source>Say</source>
@@ -642,339 +646,344 @@
     <name>Labels</name>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished"></translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>Negotiation</source>
-        <translation type="unfinished"></translation>
+        <translation>协商</translation>
     </message>
     <message>
         <source>Pre-legal</source>
-        <translation type="unfinished"></translation>
+        <translation>诉前</translation>
     </message>
     <message>
         <source>Legal</source>
-        <translation type="unfinished"></translation>
+        <translation>诉讼</translation>
     </message>
     <message>
         <source>Current</source>
-        <translation type="unfinished"></translation>
+        <translation>未逾期</translation>
     </message>
     <message>
         <source>Complaint</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉</translation>
     </message>
     <message>
         <source>Dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>争议</translation>
     </message>
     <message>
         <source>Asked to stop contact</source>
-        <translation type="unfinished"></translation>
+        <translation>要求停止联系</translation>
     </message>
     <message>
         <source>Represented by a lawyer</source>
-        <translation type="unfinished"></translation>
+        <translation>已委托律师</translation>
     </message>
     <message>
         <source>Deceased</source>
-        <translation type="unfinished"></translation>
+        <translation>已故</translation>
     </message>
     <message>
         <source>Vulnerable</source>
-        <translation type="unfinished"></translation>
+        <translation>弱势群体</translation>
     </message>
     <message>
         <source>Pending approval</source>
-        <translation type="unfinished"></translation>
+        <translation>待审批</translation>
     </message>
     <message>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <source>Returned for changes</source>
-        <translation type="unfinished"></translation>
+        <translation>退回修改</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤回</translation>
     </message>
     <message>
         <source>Promised</source>
-        <translation type="unfinished"></translation>
+        <translation>已承诺</translation>
     </message>
     <message>
         <source>Kept</source>
-        <translation type="unfinished"></translation>
+        <translation>已履约</translation>
     </message>
     <message>
         <source>Broken</source>
-        <translation type="unfinished"></translation>
+        <translation>已违约</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天到期</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished"></translation>
+        <translation>无人接听</translation>
     </message>
     <message>
         <source>Busy</source>
-        <translation type="unfinished"></translation>
+        <translation>占线</translation>
     </message>
     <message>
         <source>Number not in service</source>
-        <translation type="unfinished"></translation>
+        <translation>空号</translation>
     </message>
     <message>
         <source>Voicemail</source>
-        <translation type="unfinished"></translation>
+        <translation>语音信箱</translation>
     </message>
     <message>
         <source>Wrong number</source>
-        <translation type="unfinished"></translation>
+        <translation>号码错误</translation>
     </message>
     <message>
         <source>Third party</source>
-        <translation type="unfinished"></translation>
+        <translation>第三方</translation>
     </message>
     <message>
         <source>Spoke with the borrower</source>
-        <translation type="unfinished"></translation>
+        <translation>联系到本人</translation>
     </message>
     <message>
         <source>Refused to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>拒绝还款</translation>
     </message>
     <message>
         <source>Promise to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺还款</translation>
     </message>
     <message>
         <source>Plan proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交方案</translation>
     </message>
     <message>
         <source>Asked to be called back</source>
-        <translation type="unfinished"></translation>
+        <translation>要求回电</translation>
     </message>
     <message>
         <source>Call</source>
-        <translation type="unfinished">通话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>短信</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <source>Instant message</source>
-        <translation type="unfinished"></translation>
+        <translation>即时消息</translation>
     </message>
     <message>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>上门</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>信函</translation>
     </message>
     <message>
         <source>Borrower</source>
-        <translation type="unfinished"></translation>
+        <translation>本人</translation>
     </message>
     <message>
         <source>Emergency contact</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急联系人</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>工作单位</translation>
     </message>
     <message>
         <source>Guarantor</source>
-        <translation type="unfinished"></translation>
+        <translation>担保人</translation>
     </message>
     <message>
         <source>Financial pressure</source>
-        <translation type="unfinished"></translation>
+        <translation>经济压力</translation>
     </message>
     <message>
         <source>Lost their job</source>
-        <translation type="unfinished"></translation>
+        <translation>失业</translation>
     </message>
     <message>
         <source>Illness</source>
-        <translation type="unfinished"></translation>
+        <translation>疾病</translation>
     </message>
     <message>
         <source>Family emergency</source>
-        <translation type="unfinished"></translation>
+        <translation>家庭变故</translation>
     </message>
     <message>
         <source>Income dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>收入下降</translation>
     </message>
     <message>
         <source>Disputes the debt</source>
-        <translation type="unfinished">对欠款有异议</translation>
+        <translation>对债务有异议</translation>
     </message>
     <message>
         <source>Claims fraud</source>
-        <translation type="unfinished"></translation>
+        <translation>声称被盗用</translation>
     </message>
     <message>
         <source>Forgot to pay</source>
-        <translation type="unfinished"></translation>
+        <translation>忘记还款</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Calm</source>
-        <translation type="unfinished"></translation>
+        <translation>平静</translation>
     </message>
     <message>
         <source>Cooperative</source>
-        <translation type="unfinished"></translation>
+        <translation>配合</translation>
     </message>
     <message>
         <source>Upset</source>
-        <translation type="unfinished"></translation>
+        <translation>不满</translation>
     </message>
     <message>
         <source>Angry</source>
-        <translation type="unfinished"></translation>
+        <translation>愤怒</translation>
     </message>
     <message>
         <source>Crying</source>
-        <translation type="unfinished"></translation>
+        <translation>哭泣</translation>
     </message>
     <message>
         <source>Threatening to complain</source>
-        <translation type="unfinished"></translation>
+        <translation>威胁投诉</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>催收员</translation>
     </message>
     <message>
         <source>Team lead</source>
-        <translation type="unfinished"></translation>
+        <translation>组长</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Promise</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>审批</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Sign in again to sync: your work is kept on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重新登录后同步：您的工作仍保存在本机。</translation>
     </message>
     <message>
         <source>About AgentDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 AgentDesk</translation>
     </message>
     <message>
         <source>AgentDesk %1
 The desktop for collection agents and team leads.</source>
-        <translation type="unfinished"></translation>
+        <translation>AgentDesk %1
+面向催收员和组长的桌面工作台。</translation>
     </message>
     <message>
         <source>Some changes were not accepted by the server: see Needs attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分变更未被服务器接受：请查看“需要处理”。</translation>
     </message>
     <message>
         <source>AgentDesk — %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>AgentDesk — %1（%2）</translation>
     </message>
     <message>
         <source>My queue</source>
-        <translation type="unfinished"></translation>
+        <translation>我的队列</translation>
     </message>
     <message>
         <source>&amp;AgentDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>AgentDesk(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Find case</source>
-        <translation type="unfinished"></translation>
+        <translation>查找案件(&amp;F)</translation>
     </message>
     <message>
         <source>My &amp;queue</source>
-        <translation type="unfinished"></translation>
+        <translation>我的队列(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭案件(&amp;C)</translation>
     </message>
     <message>
         <source>Needs &amp;attention…</source>
-        <translation type="unfinished"></translation>
+        <translation>需要处理(&amp;A)…</translation>
     </message>
     <message>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置(&amp;E)…</translation>
     </message>
     <message>
         <source>Sign &amp;in again…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新登录(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;About AgentDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 AgentDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Your session ended. Sign in again to sync; your work stays on this computer.</source>
+        <translation>登录已失效。请重新登录后同步；您的工作仍保存在本机。</translation>
     </message>
 </context>
 <context>
@@ -1175,250 +1184,243 @@ The desktop for collection agents and team leads.</source>
     <name>QueuePage</name>
     <message>
         <source>Type at least 3 digits to search phone numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索电话号码请至少输入 3 位数字。</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) match</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>匹配 %n 个案件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) in your queue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>队列中共 %n 个案件</numerusform>
         </translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
     <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天到期</translation>
     </message>
     <message>
         <source>Cases whose next action is due today or earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>下次跟进时间为今天或更早的案件</translation>
     </message>
     <message>
         <source>Promises due</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺到期</translation>
     </message>
     <message>
         <source>Open promises to pay that fall due today or earlier</source>
-        <translation type="unfinished"></translation>
+        <translation>今天或更早到期的未履行还款承诺</translation>
     </message>
     <message>
         <source>Broken promises</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺违约</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新案件</translation>
     </message>
     <message>
         <source>Cases nobody has contacted yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未联系过的案件</translation>
     </message>
     <message>
         <source>Plans pending</source>
-        <translation type="unfinished"></translation>
+        <translation>方案待批</translation>
     </message>
     <message>
         <source>On hold</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停中</translation>
     </message>
     <message>
         <source>Search name, pinyin, phone or loan number (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索姓名、拼音、电话或贷款编号（Ctrl+F）</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>The server address must look like https://agentdesk.example.com or http://host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址应形如 https://agentdesk.example.com 或 http://主机:端口。</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)：</translation>
     </message>
     <message>
         <source>&amp;Server address:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址(&amp;S)：</translation>
     </message>
     <message>
         <source>A new server address is used the next time you sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的服务器地址将在下次登录时使用。</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to AgentDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>登录 AgentDesk</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器(&amp;S)：</translation>
     </message>
     <message>
         <source>&amp;User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>S&amp;tay signed in on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>在此电脑上保持登录(&amp;T)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Sign &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录(&amp;I)</translation>
     </message>
     <message>
         <source>Enter the server address your team lead gave you.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入组长提供的服务器地址。</translation>
     </message>
     <message>
         <source>The server address must look like https://agentdesk.example.com or http://host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器地址应形如 https://agentdesk.example.com 或 http://主机:端口。</translation>
     </message>
     <message>
         <source>Enter your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入用户名。</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入密码。</translation>
     </message>
     <message>
         <source>The user name or password is not right. Check them and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码不正确。请检查后重试。</translation>
     </message>
     <message>
         <source>The server at %1 does not answer. Check the address and your network.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器 %1 没有响应。请检查地址和网络。</translation>
     </message>
     <message>
         <source>Too many attempts. Wait a minute, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>尝试次数过多。请稍等一分钟后再试。</translation>
     </message>
     <message>
         <source>There is no saved work of this user on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>此电脑上没有该用户保存的工作。</translation>
     </message>
     <message>
         <source>Work &amp;offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线工作(&amp;O)</translation>
     </message>
     <message>
         <source>Open the work saved on this computer; it is sent after you sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开保存在本机的工作；重新登录后会发送到服务器。</translation>
     </message>
 </context>
 <context>
     <name>SyncStatus</name>
     <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>未登录</translation>
     </message>
     <message>
         <source>Your session ended. Your work is kept here; sign in again to send it.</source>
-        <translation type="unfinished"></translation>
+        <translation>登录已失效。您的工作仍保存在本机；重新登录后发送。</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
     <message>
         <source>The server cannot be reached. Your work is saved here and sent when it is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接服务器。您的工作已保存在本机，恢复连接后发送。</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to sync</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项变更待同步</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>没有待同步的变更</translation>
     </message>
     <message numerus="yes">
         <source>%n need(s) attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项需要处理</numerusform>
         </translation>
     </message>
     <message>
         <source>Last sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次同步：%1</translation>
     </message>
     <message>
         <source>Not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未同步</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在同步…</translation>
     </message>
     <message>
         <source>Sending changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发送变更…</translation>
     </message>
     <message>
         <source>Receiving updates…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在接收更新…</translation>
     </message>
     <message>
         <source>Update AgentDesk to sync again</source>
-        <translation type="unfinished"></translation>
+        <translation>请更新 AgentDesk 后再同步</translation>
     </message>
     <message>
         <source>Sign in again…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新登录…</translation>
     </message>
 </context>
 <context>
     <name>Workspaces</name>
     <message>
         <source>Not available</source>
-        <translation type="unfinished"></translation>
+        <translation>不可用</translation>
     </message>
     <message>
         <source>This part of AgentDesk is not installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>Your session ended. Sign in again to sync; your work stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>此 AgentDesk 组件未安装。</translation>
     </message>
 </context>
 </TS>
