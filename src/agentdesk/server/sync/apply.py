@@ -42,6 +42,8 @@ from agentdesk.protocol.plans import PlanOptions
 from agentdesk.server import audit
 from agentdesk.server.access import can_see
 from agentdesk.server.base import touch
+from agentdesk.server.compliance_flags import flag_attempt
+from agentdesk.server.contact_policy import active_policy
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError, domain_error
 from agentdesk.server.models import (
@@ -188,26 +190,27 @@ def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp
                 "contact_point_id 不是本案件借款人的联系方式。",
                 "contact_point_id is not a contact point of this case's borrower.",
             )
-    db.add(
-        ContactAttempt(
-            id=op.entity_id,
-            case_id=case.id,
-            user_id=principal.user_id,
-            contact_point_id=p.contact_point_id,
-            channel=str(p.channel),
-            result=str(p.result),
-            started_at=p.started_at,
-            ended_at=p.ended_at,
-            mood=None if p.mood is None else str(p.mood),
-            delinquency_reason=None if p.delinquency_reason is None else str(p.delinquency_reason),
-            notes=p.notes,
-            script_id=p.script_id,
-            script_version=p.script_version,
-            transcript=[t.model_dump(mode="json") for t in p.transcript],
-            next_follow_up_at=p.next_follow_up_at,
-            version=1,
-        )
+    attempt = ContactAttempt(
+        id=op.entity_id,
+        case_id=case.id,
+        user_id=principal.user_id,
+        contact_point_id=p.contact_point_id,
+        channel=str(p.channel),
+        result=str(p.result),
+        started_at=p.started_at,
+        ended_at=p.ended_at,
+        mood=None if p.mood is None else str(p.mood),
+        delinquency_reason=None if p.delinquency_reason is None else str(p.delinquency_reason),
+        notes=p.notes,
+        script_id=p.script_id,
+        script_version=p.script_version,
+        transcript=[t.model_dump(mode="json") for t in p.transcript],
+        next_follow_up_at=p.next_follow_up_at,
+        version=1,
     )
+    db.add(attempt)
+    # Stored whatever it broke (it happened); flagged and audited for the lead if it did.
+    flag_attempt(db, attempt, active_policy(db).policy, actor=principal)
     if late:
         _tell_new_holder(db, principal, case, "联系记录", "contact attempt", op)
     audit.record(
