@@ -329,3 +329,35 @@ def test_cli_publish_and_show(
         publish(db, good.read_text(encoding="utf-8").replace("2026.9", "2026.10"), username="x")
         db.commit()
         assert active_policy(db).policy.version == "2026.10"
+
+
+def test_an_attempt_pushed_by_a_desktop_is_stored_and_flagged(world: World) -> None:
+    late = datetime(2026, 3, 2, 23, 5, tzinfo=SHANGHAI)
+    entity_id = str(uuid.uuid4())
+    op = {
+        "type": "contact_attempt.record",
+        "op_id": str(uuid.uuid4()),
+        "entity_id": entity_id,
+        "created_at": late.isoformat(),
+        "payload": {
+            "case_id": str(world.case_id),
+            "contact_point_id": str(world.mobile_id),
+            "channel": "call",
+            "result": "no_answer",
+            "started_at": late.isoformat(),
+            "ended_at": (late + timedelta(seconds=40)).isoformat(),
+        },
+    }
+    response = world.client.post(
+        f"{API_PREFIX}/sync/push",
+        json={"device_id": str(uuid.uuid4()), "ops": [op]},
+        headers={"Authorization": f"Bearer {world.tokens['agent1']}"},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["results"][0]["status"] == "applied", response.text
+    with world.sessions() as db:
+        stored = db.get(ContactAttempt, uuid.UUID(entity_id))
+        assert stored is not None
+        assert (stored.flagged, stored.flag_reason) == (True, "CN-1")
+    listed = _get(world, "/compliance/violations", "lead1").json()
+    assert [v["attempt_id"] for v in listed["items"]] == [entity_id]

@@ -42,6 +42,14 @@ def _result(value: str) -> CallResult | None:
         return None
 
 
+def _channel(value: str) -> Channel:
+    try:
+        return Channel(value)
+    except ValueError:
+        # A channel this version does not know is judged as a call, the most governed.
+        return Channel.CALL
+
+
 def _relation(value: str | None) -> ContactRelation:
     try:
         return ContactRelation(value) if value else ContactRelation.BORROWER
@@ -88,7 +96,7 @@ def borrower_facts(session: Session, case: Case) -> BorrowerFacts:
         attempts.append(
             ContactAttempt(
                 at=row.started_at,
-                channel=Channel(row.channel),
+                channel=_channel(row.channel),
                 contact_point_id=_point_id(row.contact_point_id),
                 relation=point.relation if point else ContactRelation.BORROWER,
                 result=_result(row.result),
@@ -125,7 +133,7 @@ def judge_attempt(session: Session, row: AttemptRow, policy: Policy) -> tuple[st
         point = facts.points.get(row.contact_point_id) if row.contact_point_id else None
         attempt = ContactAttempt(
             at=row.started_at,
-            channel=Channel(row.channel),
+            channel=_channel(row.channel),
             contact_point_id=_point_id(row.contact_point_id),
             relation=point.relation if point else ContactRelation.BORROWER,
             result=_result(row.result),
