@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.authority import AuthorityOutcome, AuthorityPolicy
@@ -44,12 +44,12 @@ from agentdesk.server.models import (
 from agentdesk.server.plans import borrower_income, case_position, compute, stored_figures
 from agentdesk.server.security import hash_password
 from agentdesk.server.seed import people
+from agentdesk.server.seed.bulk import bulk_insert
 from agentdesk.server.seed.common import Rows, new_id, stamp
 from agentdesk.server.seed.loans import one_loan
 
 DEMO_PASSWORD = "agentdesk-demo"
 TEAMS = (("华东组", "east"), ("华南组", "south"))
-BATCH = 5000
 
 
 @dataclass(frozen=True)
@@ -142,8 +142,7 @@ def seed_demo(
         (Note, rows.notes),
         (Promise, rows.promises),
     ):
-        for i in range(0, len(batch), BATCH):
-            db.execute(insert(model), batch[i : i + BATCH])
+        bulk_insert(db, model.__table__, batch)  # type: ignore[arg-type]
         say(f"inserted {len(batch)} {model.__tablename__}")
     if policy is not None and plans:
         _plans(db, rng, rows, today, now, policy, plans)
