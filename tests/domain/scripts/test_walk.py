@@ -265,3 +265,17 @@ def test_the_mood_chooses_how_de_escalation_opens(mood: Mood, first_step: str) -
     walk.mark_mood(mood, tick(5))
     assert walk.current == first_step
     assert walk.stack[-1].return_to == "why"
+
+
+def test_a_return_with_nothing_open_is_a_typed_error_in_an_unlinted_script() -> None:
+    from agentdesk.domain.scripts.errors import NothingToReturnToError
+    from tests.domain.scripts.sample import parse, sample
+
+    data = sample()
+    data["steps"]["notice"]["next"] = "@return"
+    script = parse(data)  # parsed, deliberately not linted
+    walk = Walk.begin(script, FACTS, DATA, tick(0))
+    walk.choose("yes", tick(1))
+    walk.confirm_disclosure(tick(2))
+    with pytest.raises(NothingToReturnToError):
+        walk.advance(tick(3))

@@ -164,3 +164,15 @@ class NaiveTimestampError(WalkError):
             code="naive_time",
             field=field,
         )
+
+
+class NothingToReturnToError(WalkError):
+    """`@return` was reached though no branch or objection was opened (a script that
+    skipped lint)."""
+
+    def __init__(self, step_id: str) -> None:
+        self.step_id = step_id
+        super().__init__(
+            f"步骤“{step_id}”要求返回，但之前没有打开任何分支；请检查脚本。",
+            f"Step '{step_id}' returns, but no branch was opened before it; check the script.",
+        )

@@ -21,6 +21,7 @@ from agentdesk.domain.scripts.conditions import Answerer, CaseFacts
 from agentdesk.domain.scripts.errors import (
     InvalidWalkDataError,
     NaiveTimestampError,
+    NothingToReturnToError,
     ResumeMismatchError,
     UnconfirmedDisclosureError,
     UnknownChoiceError,
@@ -410,6 +411,8 @@ class Walk:
 
     def _follow(self, target: str, at: datetime) -> None:
         if target == RETURN:
+            if not self.stack:  # only an unlinted script gets here (RETURN_OUTSIDE_BRANCH)
+                raise NothingToReturnToError(self.current or self.script.start)
             frame = self.stack.pop()
             self._log(at, WalkEvent.RETURN, detail=frame.opened)
             self._enter(frame.return_to, at)
