@@ -46,10 +46,13 @@ def _save(widget: object, path: Path) -> None:
     for _ in range(10):
         QApplication.processEvents()
     widget.grab().save(str(path), "PNG", 0)  # 0: strongest compression
-    convert = shutil.which("convert")
-    if convert:  # a 256-colour palette is far smaller and looks the same for flat UI
-        subprocess.run([convert, str(path), "-colors", "256", "-strip", f"PNG8:{path}"],
-                       check=False)
+    try:
+        from PIL import Image
+    except ImportError:  # Pillow is a dev dependency; without it keep the full-colour PNG
+        pass
+    else:  # a 256-colour palette is far smaller and looks the same for flat UI
+        with Image.open(path) as image:
+            image.convert("RGB").quantize(256).save(path, optimize=True)
     print(f"  {path}")
 
 
