@@ -199,6 +199,7 @@ def test_windows_and_positions_are_lazy_slices_of_one_result(queue: CaseQueue) -
     assert list(result.ids(2, 4)) == everything[2:4]
     assert [r.key for r in result.rows(3, 100)] == everything[3:]
     assert result.rows(6, 6) == []
+    assert result.rows(40, 50) == []  # past the end (a view's stale count): nothing
     assert result.position(everything[4]) == 4
     assert result.position(999_999) is None
     assert [r.key for r in queue.fetch_rows(list(reversed(everything)))] == everything[::-1]

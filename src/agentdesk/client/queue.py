@@ -205,9 +205,11 @@ class SearchResult:
         return self.count
 
     def ids(self, start: int = 0, stop: int | None = None) -> array[int]:
-        """Case keys at positions [start, stop) as a compact array."""
+        """Case keys at positions [start, stop) as a compact array (clipped to the count)."""
+        if start < 0 or (stop is not None and stop < start):
+            raise IndexError(f"window [{start}, {stop}) is not a valid range")
         stop = self.count if stop is None else min(stop, self.count)
-        return array("q", self.queue._window_keys(self, start, stop))
+        return array("q", self.queue._window_keys(self, min(start, stop), stop))
 
     def rows(self, start: int, stop: int) -> list[QueueRow]:
         """Queue rows at positions [start, stop) (a window for the view)."""
