@@ -15,6 +15,8 @@ from agentdesk.domain.vocabulary import Language, Role
 from agentdesk.ui.app import create_application, install_translators
 from agentdesk.ui.context import AppContext, SessionUser
 from tests.client.conftest import CaseSeed, Clock, seed
+from tests.ui import live
+from tests.ui.live import DemoServer
 
 AGENT = SessionUser(user_id="00000000-0000-0000-0000-00000000a001", username="agent1",
                     display_name="王芳", role=Role.AGENT, team="east")
@@ -79,3 +81,9 @@ def context(local_store: LocalStore, seeded: list[CaseSeed]) -> Iterator[AppCont
     yield ctx
     ctx.ops.shutdown()
     ctx.queue.close()
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoServer]:
+    """One seeded demo server for the UI tests that talk to a server."""
+    yield from live.demo_server(tmp_path_factory.mktemp("demo-server"))

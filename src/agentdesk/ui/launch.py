@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from agentdesk.client.credentials import CredentialStore
@@ -61,7 +61,8 @@ class Desktop(QObject):
         self.sync.start(now=sync)
 
     def _token_refused(self) -> None:
-        self.window.statusBar().showMessage(self.window.tr(
+        self.window.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow",
             "Your session ended. Sign in again to sync; your work stays on this computer."))
 
     def sign_in_again(self) -> bool:
@@ -93,6 +94,7 @@ class Desktop(QObject):
             return
         self._closed = True
         self.window.close()
+        self.window.deleteLater()  # a closed window must not outlive its store
         self.sync.stop()
         self.context.close()
         api = self.context.api

@@ -48,6 +48,8 @@ class SignInDialog(QDialog):
         self.offline_button.clicked.connect(self._work_offline)
         self.ui.signInButton.clicked.connect(self._sign_in)
         self.ui.cancelButton.clicked.connect(self.reject)
+        self.ui.cancelButton.setAutoDefault(False)
+        self.offline_button.setAutoDefault(False)
         self._retranslate()
         if reason:
             self.show_error(reason)
@@ -146,6 +148,10 @@ class SignInDialog(QDialog):
         for widget in (self.ui.signInButton, self.ui.serverEdit, self.ui.userEdit,
                        self.ui.passwordEdit, self.offline_button):
             widget.setEnabled(not busy)
+        if not busy:
+            # Disabling the focused button moved focus (and "default") to Cancel: undo.
+            self.ui.signInButton.setDefault(True)
+            self.ui.passwordEdit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _retranslate(self) -> None:
         self.offline_button.setText(self.tr("Work &offline"))

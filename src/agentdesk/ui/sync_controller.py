@@ -76,6 +76,8 @@ class SyncController(QObject):
 
     def _done(self, report: SyncReport) -> None:
         self.running = False
+        # Views refresh from casesChanged before anyone hears the sync ended.
+        self.context.ops.flush()
         self.last_report = report
         if report.state is SyncState.SYNCED:
             self.last_synced_at = utc_now()
