@@ -176,3 +176,24 @@ def test_an_assembled_script_round_trips_through_its_document() -> None:
         again = load_script_text(script_document(script), f"{script.id} (published)")
         assert again.model_dump() == script.model_dump()  # (file positions differ)
         assert again.key == script.key
+
+
+def test_reasons_are_sentences_in_both_languages() -> None:
+    data = sample()
+    data["bogus"] = 1
+    del data["title"]
+    data["steps"]["promise"]["outcome"] = "paid_in_gold"
+    data["steps"]["notice"]["kind"] = "sing"
+    data["id"] = "Bad Id"
+    with pytest.raises(ScriptFormatError) as raised:
+        parse_script(to_yaml(data), "s.yaml")
+    reasons = {p.reason_en.split(":")[0]: (p.reason_en, p.reason_zh) for p in raised.value.problems}
+    assert reasons["bogus"] == (
+        "bogus: unknown field (check its spelling)",
+        "bogus：不认识的字段（请检查拼写）",
+    )
+    assert reasons["title"][1] == "title：缺少必填字段"
+    assert "只能是以下之一" in reasons["steps.promise.outcome"][1]
+    assert "callback_requested" in reasons["steps.promise.outcome"][0]
+    assert "sing" in reasons["steps.notice"][0] and "无效" in reasons["steps.notice"][1]
+    assert "lowercase" in reasons["id"][0] and "小写字母" in reasons["id"][1]

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from agentdesk.domain.scripts.errors import Problem, ScriptFormatError
 from agentdesk.domain.scripts.model import BranchSet, Script, SourceMap
+from agentdesk.domain.scripts.reasons import reason
 
 _Model = TypeVar("_Model", Script, BranchSet)
 
@@ -130,13 +131,10 @@ def _validate(model: type[_Model], data: Any, source_map: SourceMap, source: str
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
             field = _dotted(loc, source_map) or "(file)"
-            message = error["msg"]
+            en, zh = reason(dict(error))
             problems.append(
                 Problem(
-                    source,
-                    _locate(source_map, loc, source),
-                    f"{field}: {message}",
-                    f"{field}：{message}",
+                    source, _locate(source_map, loc, source), f"{field}: {en}", f"{field}：{zh}"
                 )
             )
         raise ScriptFormatError(problems) from exc
