@@ -134,6 +134,20 @@ def test_walking_the_sort_index_and_sorting_the_matches_agree(
     short_walker.close()
 
 
+def test_text_that_every_case_matches_gives_the_whole_queue(store: LocalStore) -> None:
+    seed(store, CaseSeed(name="甲一", loan_number="LN2024-7", dpd=9),
+         CaseSeed(name="乙二", loan_number="LN2024-8", dpd=3),
+         CaseSeed(name="丙三", loan_number="LN2025-9", dpd=5))
+    queue = CaseQueue(store)
+    by_dpd = QueueQuery(sort=SortColumn.DPD, descending=False)
+    everything = list(queue.search(by_dpd).ids())
+    assert list(queue.search(QueueQuery(text="ln202", sort=SortColumn.DPD,
+                                        descending=False)).ids()) == everything
+    some = queue.search(QueueQuery(text="ln2024", sort=SortColumn.DPD, descending=False))
+    assert [r.borrower_name for r in some.rows(0, 5)] == ["乙二", "甲一"]
+    queue.close()
+
+
 def test_unknown_text_finds_nothing(queue: CaseQueue) -> None:
     assert names(queue, "xyzzy") == []
     assert names(queue, "王") == []
