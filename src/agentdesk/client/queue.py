@@ -13,8 +13,9 @@ in milliseconds. Two ways to use it:
   `array('q')`, when a caller wants the whole list (costs ~0.5 µs per id more).
 
 Case *keys* are the store's local integer ids (`QueueRow.key`); `QueueRow.case_id` is
-the server's id. A `SearchResult` is a snapshot: after the store announces changed
-cases, search again (the previous result then raises `StaleResultError`).
+the server's id. A `SearchResult` belongs to the moment of its search: after the store
+announces changed cases, search again (a lazily read result would otherwise shift
+under the view); a newer search makes the previous result raise `StaleResultError`.
 
 Search text (see `search_keys.py`): 1–2 characters match the start of the borrower's
 name in characters, pinyin, initials or mixed forms (`z`, `zs`, `张`, `张s`); 3 or more
