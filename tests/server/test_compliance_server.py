@@ -331,33 +331,73 @@ def test_cli_publish_and_show(
         assert active_policy(db).policy.version == "2026.10"
 
 
-def test_an_attempt_pushed_by_a_desktop_is_stored_and_flagged(world: World) -> None:
-    late = datetime(2026, 3, 2, 23, 5, tzinfo=SHANGHAI)
+def _push(
+    w: World, user: str, when: datetime, transcript: list[dict[str, str]] | None = None
+) -> str:
     entity_id = str(uuid.uuid4())
     op = {
         "type": "contact_attempt.record",
         "op_id": str(uuid.uuid4()),
         "entity_id": entity_id,
-        "created_at": late.isoformat(),
+        "created_at": when.isoformat(),
         "payload": {
-            "case_id": str(world.case_id),
-            "contact_point_id": str(world.mobile_id),
+            "case_id": str(w.case_id),
+            "contact_point_id": str(w.mobile_id),
             "channel": "call",
             "result": "no_answer",
-            "started_at": late.isoformat(),
-            "ended_at": (late + timedelta(seconds=40)).isoformat(),
+            "started_at": when.isoformat(),
+            "ended_at": (when + timedelta(seconds=40)).isoformat(),
+            "transcript": transcript or [],
         },
     }
-    response = world.client.post(
+    response = w.client.post(
         f"{API_PREFIX}/sync/push",
         json={"device_id": str(uuid.uuid4()), "ops": [op]},
-        headers={"Authorization": f"Bearer {world.tokens['agent1']}"},
+        headers={"Authorization": f"Bearer {w.tokens[user]}"},
     )
     assert response.status_code == 200, response.text
     assert response.json()["results"][0]["status"] == "applied", response.text
-    with world.sessions() as db:
+    return entity_id
+
+
+def _stored(w: World, entity_id: str) -> tuple[bool, str | None]:
+    with w.sessions() as db:
         stored = db.get(ContactAttempt, uuid.UUID(entity_id))
         assert stored is not None
-        assert (stored.flagged, stored.flag_reason) == (True, "CN-1")
+        return stored.flagged, stored.flag_reason
+
+
+def test_an_attempt_pushed_by_a_desktop_is_stored_and_flagged(world: World) -> None:
+    entity_id = _push(world, "agent1", datetime(2026, 3, 2, 23, 5, tzinfo=SHANGHAI))
+    assert _stored(world, entity_id) == (True, "CN-1")
     listed = _get(world, "/compliance/violations", "lead1").json()
     assert [v["attempt_id"] for v in listed["items"]] == [entity_id]
+
+
+OVERRIDE = {
+    "step_id": "compliance",
+    "action": "override",
+    "value": "CN-1: borrower rang back and asked to be called tonight",
+    "at": "2026-03-02T15:00:00+00:00",
+}
+
+
+def test_an_override_counts_only_for_a_role_the_policy_names(world: World) -> None:
+    late = datetime(2026, 3, 2, 23, 5, tzinfo=SHANGHAI)
+    # The agent's desktop claims an override, but agents may not override CN-1.
+    by_agent = _push(world, "agent1", late, [OVERRIDE])
+    assert _stored(world, by_agent) == (True, "CN-1")
+    # The lead may: stored, not flagged, and the override is audited with its reason.
+    by_lead = _push(world, "lead1", late + timedelta(minutes=5), [OVERRIDE])
+    assert _stored(world, by_lead) == (False, None)
+    with world.sessions() as db:
+        entry = (
+            db.query(AuditEntry)
+            .filter(AuditEntry.action == "compliance.override", AuditEntry.entity_id == by_lead)
+            .one()
+        )
+        assert entry.detail["rules"] == ["CN-1"]
+        assert entry.detail["reason"] == "borrower rang back and asked to be called tonight"
+    # An override naming another rule does not cover this one.
+    other_rule = {**OVERRIDE, "value": "CN-2: something else entirely"}
+    assert _stored(world, _push(world, "lead1", late + timedelta(minutes=9), [other_rule]))[0]

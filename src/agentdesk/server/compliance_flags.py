@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from agentdesk.domain.compliance import (
     ContactHistory,
     ContactPoint,
     Policy,
+    can_override,
     violations_of,
 )
 from agentdesk.domain.vocabulary import CallResult, Channel, ContactRelation, Hold
@@ -30,6 +32,7 @@ from agentdesk.server.models import ContactAttempt as AttemptRow
 from agentdesk.server.models import ContactPoint as PointRow
 
 VIOLATION_ACTION = "compliance.violation"
+OVERRIDE_ACTION = "compliance.override"
 # The borrower counts as unreachable (CN-4, US-8) when every own number's latest call
 # ended like this: the number is dead or is not theirs.
 _DEAD_ENDS = frozenset({CallResult.NOT_IN_SERVICE, CallResult.WRONG_NUMBER})
@@ -150,6 +153,24 @@ def judge_attempt(session: Session, row: AttemptRow, policy: Policy) -> tuple[st
     return violations_of(attempt, facts.history, case_facts, policy, target=target)
 
 
+def override_claim(transcript: list[Any]) -> tuple[frozenset[str], str] | None:
+    """The override a desktop recorded in an attempt's transcript, if any.
+
+    The call workspace writes it as `{"step_id": "compliance", "action": "override",
+    "value": "CN-1, CN-2: the written reason"}`.
+    """
+    for entry in transcript:
+        if not isinstance(entry, dict):
+            continue
+        if entry.get("step_id") != "compliance" or entry.get("action") != "override":
+            continue
+        ids, _, reason = str(entry.get("value") or "").partition(":")
+        rules = frozenset(r.strip() for r in ids.split(",") if r.strip())
+        if rules and reason.strip():
+            return rules, reason.strip()
+    return None
+
+
 def flag_attempt(
     session: Session,
     row: AttemptRow,
@@ -159,12 +180,32 @@ def flag_attempt(
 ) -> tuple[str, ...]:
     """Judge `row`; when it broke rules, flag it and audit the violation (caller commits).
 
-    A flag once set is not removed by a later judgement: what was flagged stays visible
-    to the team lead.
+    An override recorded with the attempt counts only when it names every broken rule,
+    carries a reason, and the policy lets the pushing user's role override each of them
+    (the server does not take the desktop's word for it); it is audited instead of
+    flagged. A flag once set is not removed by a later judgement. Returns the rule ids
+    flagged.
     """
     rules = judge_attempt(session, row, policy)
     if not rules:
         return ()
+    claim = override_claim(list(row.transcript or []))
+    if claim is not None and actor is not None:
+        named, reason = claim
+        if set(rules) <= named and all(can_override(r, actor.role, policy) for r in rules):
+            audit.record(
+                session,
+                OVERRIDE_ACTION,
+                actor=actor,
+                entity="contact_attempt",
+                entity_id=row.id,
+                case_id=row.case_id,
+                rules=list(rules),
+                reason=reason,
+                profile=policy.profile,
+                policy_version=policy.version,
+            )
+            return ()
     row.flagged = True
     row.flag_reason = ",".join(rules)
     audit.record(
