@@ -195,6 +195,7 @@ def test_an_allowed_call_walks_the_script_to_a_promise_and_saves_it(
     clock.now += timedelta(minutes=3)
     with qtbot.waitSignal(workspace.saved, timeout=5000):
         _click(qtbot, form.saveButton)
+    assert not workspace.isVisible()  # saved: the call is on the case's timeline now
     attempt, promise = _ops(context)
     assert isinstance(attempt, ContactAttemptRecordOp)
     record = attempt.payload

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
@@ -92,6 +92,8 @@ class CallWorkspace(QWidget):
         self.callback_number = callback_number
         self.ui = Ui_CallWorkspace()
         self.ui.setupUi(self)
+        # Its own window (over the case it was opened from), not a child inside it.
+        self.setWindowFlag(Qt.WindowType.Window, True)
         self.case_file: CaseFile = open_case(context.store, case_id)
         self.policy = context.contact_policy()
         self.decision: ContactDecision | None = None
@@ -100,6 +102,7 @@ class CallWorkspace(QWidget):
         self.started_at: datetime | None = None
         self.ended_at: datetime | None = None
         self.third_party = False
+        self._recorded: LocalChange | None = None  # the attempt, once stored
 
         self.guidance = GuidancePanel(self.ui.guidanceHolder)
         self.ui.guidanceLayout.addWidget(self.guidance)
@@ -170,6 +173,7 @@ class CallWorkspace(QWidget):
 
     def _show_header(self) -> None:
         case = self.case_file.case
+        self.setWindowTitle(self.tr("Call · %1").replace("%1", case.borrower_name))
         self.ui.borrowerLabel.setText(
             f"<b>{case.borrower_name}</b> · {case.loan_number} · {labels.label(case.stage)}"
         )
@@ -406,12 +410,15 @@ class CallWorkspace(QWidget):
         self.outcome.set_saving(True)
 
         def write(ops: Operations) -> LocalChange:
-            change = ops.record_contact_attempt(attempt)
+            # Two local transactions (the client has no combined one): if the promise
+            # fails after the attempt was stored, a retry adds only the promise.
+            if self._recorded is None:
+                self._recorded = ops.record_contact_attempt(attempt)
             if promise is not None:
                 ops.create_promise(promise.model_copy(
-                    update={"contact_attempt_id": change.entity_id}
+                    update={"contact_attempt_id": self._recorded.entity_id}
                 ))
-            return change
+            return self._recorded
 
         self.context.ops.write(write, done=self._saved, error=self._save_failed)
 
@@ -452,6 +459,7 @@ class CallWorkspace(QWidget):
         self.outcome.ui.saveButton.setEnabled(False)
         self.outcome.show_save_problem("")
         self.saved.emit(change)
+        self.close()  # the call is on the case's timeline now
 
     def _save_failed(self, error: BaseException) -> None:
         self.outcome.set_saving(False)
