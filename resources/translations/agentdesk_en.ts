@@ -118,6 +118,10 @@
 <context>
     <name>CallWorkspace</name>
     <message>
+        <source>Call · %1</source>
+        <translation>Call · %1</translation>
+    </message>
+    <message>
         <source>Third party on the line: debt details hidden</source>
         <translation>Third party on the line: debt details hidden</translation>
     </message>

@@ -118,6 +118,10 @@
 <context>
     <name>CallWorkspace</name>
     <message>
+        <source>Call · %1</source>
+        <translation>通话 · %1</translation>
+    </message>
+    <message>
         <source>Third party on the line: debt details hidden</source>
         <translation>第三方接听：已隐藏欠款信息</translation>
     </message>
