@@ -3,6 +3,10 @@
     agentdesk [--server URL] [--lang zh_CN|en]     open the desktop (sign in if needed)
     agentdesk demo [--as agent|lead] [--lang L]    embedded server with demo data + desktop
     agentdesk --version
+    agentdesk --self-check                         check every shipped file loads (exit 1 if not)
+
+Server address: --server, else the user's settings, else the machine-wide client.ini
+(see agentdesk.client.server_address).
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"agentdesk {__version__}")
     parser.add_argument("--server", metavar="URL", help="server address (default: last used)")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the desktop")
+    parser.add_argument("--self-check", action="store_true",
+                        help="load every form, translation, script and policy shipped; "
+                             "report what is missing or broken")
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="run an embedded server with demo data and open the client")
     demo.add_argument("--as", dest="role", choices=("agent", "lead"), default="agent",
@@ -43,11 +50,38 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_demo(role=args.role, language=args.demo_lang or args.lang or "zh_CN",
                         cases=args.cases, seed=args.seed)
+    if args.self_check:
+        from agentdesk.ui.self_check import main as self_check
+
+        return self_check(server=args.server)
     from agentdesk.domain.vocabulary import Language
     from agentdesk.ui.launch import LaunchOptions, run
 
-    return run(LaunchOptions(server_url=args.server,
+    server = _server_address(args.server)
+    return run(LaunchOptions(server_url=server,
                              language=Language(args.lang) if args.lang else None))
+
+
+def _server_address(command_line: str | None) -> str | None:
+    """The command line, else the user's settings, else the machine file IT dropped."""
+    from agentdesk.client.server_address import (
+        MachineConfigError,
+        ServerAddressError,
+        read_machine_config,
+        resolve_server_address,
+    )
+    from agentdesk.ui.settings import UserSettings
+
+    try:
+        machine = read_machine_config()
+    except MachineConfigError as error:  # the sign-in dialog still lets the agent type one
+        print(f"agentdesk: {error}", file=sys.stderr)
+        machine = None
+    try:
+        address = resolve_server_address(command_line, UserSettings().server_url, machine)
+    except ServerAddressError as error:
+        raise SystemExit(f"agentdesk: {error}") from error
+    return address.url if address else None
 
 
 if __name__ == "__main__":
