@@ -309,3 +309,15 @@ def test_marking_the_borrower_angry_opens_de_escalation(
     combo.setCurrentIndex(combo.findData(Mood.ANGRY.value))
     assert workspace.walk is not None
     assert any(frame.opened == "deescalation" for frame in workspace.walk.stack)
+
+
+def test_switching_the_language_retranslates_the_workspace(
+    qtbot: QtBot, context: Any, case: SeededCase, dialled: list[str]
+) -> None:
+    workspace = _workspace(qtbot, context, case, Clock(MORNING))
+    _click(qtbot, workspace.ui.callButton)
+    context.set_language(Language.ZH_CN)
+    qtbot.waitUntil(lambda: workspace.ui.endCallButton.text() == "结束通话(&E)", timeout=2000)
+    assert workspace.ui.debtLabel.text().startswith("逾期金额 ¥2,259.52")
+    assert workspace.outcome.ui.saveButton.text() == "保存通话(&S)"
+    assert workspace.guidance.ui.branchesGroup.title() == "随时可用"

@@ -171,3 +171,27 @@ def test_affordability_follows_the_edited_income(
     _type(qtbot, dialog.ui.expensesEdit, "6000")
     assert "no disposable income" in dialog.ui.affordabilityText.text()
     assert Decimal(dialog.ui.incomeEdit.text()) == Decimal(5000)
+
+
+def test_the_schedule_model_passes_qts_model_checks(
+    qtbot: QtBot, qtmodeltester: Any, agent: Any, case: SeededCase
+) -> None:
+    dialog = _dialog(qtbot, agent, case)
+    qtmodeltester.check(dialog.schedule_model)
+    _type(qtbot, dialog.ui.extensionSpin, "12")
+    qtmodeltester.check(dialog.schedule_model)
+    assert dialog.schedule_model.headerData(5, Qt.Orientation.Horizontal) == "Total"
+
+
+def test_switching_the_language_retranslates_the_open_dialog(
+    qtbot: QtBot, agent: Any, case: SeededCase
+) -> None:
+    dialog = _dialog(qtbot, agent, case)
+    _type(qtbot, dialog.ui.downPaymentEdit, "300")
+    _type(qtbot, dialog.ui.extensionSpin, "12")
+    agent.set_language(Language.ZH_CN)
+    # Qt posts LanguageChange to every widget; it arrives with the next events.
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "提交还款方案", timeout=2000)
+    assert dialog.ui.verdictLabel.text() == "需组长审批：延长期数 12 个月 超过您的上限 6 个月"
+    assert dialog.schedule_model.headerData(5, Qt.Orientation.Horizontal) == "合计"
+    assert dialog.ui.extensionSpin.value() == 12  # what the agent chose stays
