@@ -6,6 +6,8 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
+from pydantic import Field
+
 from agentdesk.protocol.common import WireModel
 
 
@@ -21,6 +23,27 @@ class Figures(WireModel):
     plans_proposed: int
     plans_approved: int
     amount_collected: Decimal
+    plans_broken: int = 0
+    """Approved plans with a promise on their case, due after the approval and in the
+    period, that was broken."""
+
+
+class DayFigures(WireModel):
+    """One UTC day of a team's activity (attributed as the figures are)."""
+
+    day: date
+    attempts: int
+    right_party_contacts: int
+    promises_made: int
+    amount_collected: Decimal
+
+
+class BucketFigures(WireModel):
+    """The team's open cases in one delinquency bucket, now (not over the period)."""
+
+    bucket: str
+    cases: int
+    amount_overdue: Decimal
 
 
 class AgentFigures(WireModel):
@@ -39,6 +62,10 @@ class TeamFigures(WireModel):
     team_name: str
     agents: list[AgentFigures]
     total: Figures
+    trend: list[DayFigures] = Field(default_factory=list)
+    """Every day of the period, oldest first (days with nothing show zeros)."""
+    buckets: list[BucketFigures] = Field(default_factory=list)
+    """Open cases by bucket, in bucket order."""
 
 
 class TeamReport(WireModel):

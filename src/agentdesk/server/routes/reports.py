@@ -21,6 +21,7 @@ from agentdesk.protocol.reports import AgentFigures, Figures, TeamFigures, TeamR
 from agentdesk.server.deps import Db, LeadOrAdmin, read_only
 from agentdesk.server.errors import ApiError
 from agentdesk.server.models import Case, ContactAttempt, Payment, Plan, Promise, Team, User
+from agentdesk.server.report_trends import broken_plans, bucket_spread, daily_trend
 
 router = APIRouter(tags=["reports"])
 
@@ -34,6 +35,7 @@ _KEYS = (
     "plans_proposed",
     "plans_approved",
     "amount_collected",
+    "plans_broken",
 )
 
 
@@ -54,6 +56,7 @@ def _figures(c: dict[str, int]) -> Figures:
         plans_proposed=c["plans_proposed"],
         plans_approved=c["plans_approved"],
         amount_collected=from_minor(c["amount_collected"]),
+        plans_broken=c["plans_broken"],
     )
 
 
@@ -74,7 +77,8 @@ def team_report(
     ] = None,
     team_id: uuid.UUID | None = None,
 ) -> TeamReport:
-    """Attempts, right-party contacts, promises (made, kept rate), plans, money collected."""
+    """Attempts, right-party contacts, promises (made, kept rate), plans, money collected;
+    per team also each day's activity and the open cases by bucket."""
     today = datetime.now(UTC).date()
     date_to = date_to or today
     date_from = date_from or date_to - timedelta(days=29)
@@ -166,6 +170,14 @@ def team_report(
             .group_by(Case.assignee_id)
         ),
     )
+    team_agents = set(
+        db.scalars(
+            select(User.id).where(
+                User.team_id.in_([t.id for t in teams]), User.role == Role.AGENT.value
+            )
+        )
+    )
+    _add(counts, "plans_broken", broken_plans(db, team_agents, date_from, date_to).items())
     out = []
     for team in teams:
         members = db.scalars(
@@ -188,6 +200,13 @@ def team_report(
                 )
             )
         out.append(
-            TeamFigures(team_id=team.id, team_name=team.name, agents=agents, total=_figures(total))
+            TeamFigures(
+                team_id=team.id,
+                team_name=team.name,
+                agents=agents,
+                total=_figures(total),
+                trend=daily_trend(db, [a.user_id for a in agents], date_from, date_to),
+                buckets=bucket_spread(db, team.id),
+            )
         )
     return TeamReport(date_from=date_from, date_to=date_to, currency="CNY", teams=out)
