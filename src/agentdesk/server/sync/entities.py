@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.money import from_minor
@@ -59,12 +59,13 @@ def _chunks(ids: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield ids[start : start + CHUNK]
 
 
-def _rows(db: Session, stmt_for: Any, ids: Iterable[Any]) -> list[Any]:
+def _rows(db: Session, model: Any, column: Any, ids: Iterable[Any]) -> list[Any]:
+    """Rows of `model`'s table whose `column` is in `ids`, as plain rows (attribute access
+    like the mapped objects, without the cost of building ORM instances)."""
     id_list = sorted(set(ids), key=str)
     out: list[Any] = []
     for chunk in _chunks(id_list):
-        stmt: Select[Any] = stmt_for(chunk)
-        out.extend(db.scalars(stmt))
+        out.extend(db.execute(select(model.__table__).where(column.in_(chunk))))
     return out
 
 
@@ -291,17 +292,15 @@ def bundles(db: Session, cases: Sequence[Case]) -> list[Entity]:
     case_ids = [c.id for c in cases]
     borrower_ids = {c.borrower_id for c in cases}
     loan_ids = {c.loan_id for c in cases}
-    for b in _rows(db, lambda ch: select(Borrower).where(Borrower.id.in_(ch)), borrower_ids):
+    for b in _rows(db, Borrower, Borrower.id, borrower_ids):
         out.append((EntityType.BORROWER, str(b.id), b.version, borrower_data(b)))
-    for cp in _rows(
-        db, lambda ch: select(ContactPoint).where(ContactPoint.borrower_id.in_(ch)), borrower_ids
-    ):
+    for cp in _rows(db, ContactPoint, ContactPoint.borrower_id, borrower_ids):
         out.append((EntityType.CONTACT_POINT, str(cp.id), cp.version, contact_data(cp)))
     currency: dict[uuid.UUID, str] = {}
-    for loan in _rows(db, lambda ch: select(Loan).where(Loan.id.in_(ch)), loan_ids):
+    for loan in _rows(db, Loan, Loan.id, loan_ids):
         currency[loan.id] = loan.currency
         out.append((EntityType.LOAN, str(loan.id), loan.version, loan_data(loan)))
-    for i in _rows(db, lambda ch: select(Instalment).where(Instalment.loan_id.in_(ch)), loan_ids):
+    for i in _rows(db, Instalment, Instalment.loan_id, loan_ids):
         out.append(
             (
                 EntityType.INSTALMENT,
@@ -310,7 +309,7 @@ def bundles(db: Session, cases: Sequence[Case]) -> list[Entity]:
                 instalment_data(i, currency.get(i.loan_id, "CNY")),
             )
         )
-    for p in _rows(db, lambda ch: select(Payment).where(Payment.loan_id.in_(ch)), loan_ids):
+    for p in _rows(db, Payment, Payment.loan_id, loan_ids):
         out.append(
             (
                 EntityType.PAYMENT,
@@ -329,21 +328,17 @@ def bundles(db: Session, cases: Sequence[Case]) -> list[Entity]:
 def items(db: Session, case_ids: Sequence[uuid.UUID]) -> list[Entity]:
     """The timelines of these cases: attempts, notes, promises, plans, decisions."""
     out: list[Entity] = []
-    for a in _rows(
-        db, lambda ch: select(ContactAttempt).where(ContactAttempt.case_id.in_(ch)), case_ids
-    ):
+    for a in _rows(db, ContactAttempt, ContactAttempt.case_id, case_ids):
         out.append((EntityType.CONTACT_ATTEMPT, str(a.id), a.version, attempt_data(a)))
-    for n in _rows(db, lambda ch: select(Note).where(Note.case_id.in_(ch)), case_ids):
+    for n in _rows(db, Note, Note.case_id, case_ids):
         out.append((EntityType.NOTE, str(n.id), n.version, note_data(n)))
-    for p in _rows(db, lambda ch: select(Promise).where(Promise.case_id.in_(ch)), case_ids):
+    for p in _rows(db, Promise, Promise.case_id, case_ids):
         out.append((EntityType.PROMISE, str(p.id), p.version, promise_data(p)))
     plan_case: dict[uuid.UUID, uuid.UUID] = {}
-    for pl in _rows(db, lambda ch: select(Plan).where(Plan.case_id.in_(ch)), case_ids):
+    for pl in _rows(db, Plan, Plan.case_id, case_ids):
         plan_case[pl.id] = pl.case_id
         out.append((EntityType.PLAN, str(pl.id), pl.version, plan_data(pl)))
-    for d in _rows(
-        db, lambda ch: select(PlanDecision).where(PlanDecision.plan_id.in_(ch)), plan_case
-    ):
+    for d in _rows(db, PlanDecision, PlanDecision.plan_id, plan_case):
         out.append(
             (EntityType.PLAN_DECISION, str(d.id), d.version, decision_data(d, plan_case[d.plan_id]))
         )
@@ -374,7 +369,7 @@ def load(
     `case_of` maps each logged entity id to its case (decisions need it)."""
     found: dict[tuple[EntityType, str], list[Entity]] = {}
     case_ids = [uuid.UUID(i) for i in wanted.get(EntityType.CASE, set())]
-    cases = _rows(db, lambda ch: select(Case).where(Case.id.in_(ch)), case_ids)
+    cases = _rows(db, Case, Case.id, case_ids)
     versions = {c.id: c.version for c in cases}
     for case_id, data in case_rows(db, cases).items():
         version = versions[case_id]
@@ -384,12 +379,12 @@ def load(
         ids = [uuid.UUID(i) for i in wanted.get(etype, set())]
         if not ids:
             continue
-        for row in _rows(db, lambda ch, m=model: select(m).where(m.id.in_(ch)), ids):
+        for row in _rows(db, model, model.id, ids):
             found[(etype, str(row.id))] = [
                 (etype, str(row.id), row.version, _data(db, etype, row, case_of, currency))
             ]
     loans = [uuid.UUID(i) for i in wanted.get(EntityType.LOAN, set())]
-    for i in _rows(db, lambda ch: select(Instalment).where(Instalment.loan_id.in_(ch)), loans):
+    for i in _rows(db, Instalment, Instalment.loan_id, loans):
         key = (EntityType.LOAN, str(i.loan_id))
         if key in found:
             found[key].append(

@@ -101,7 +101,7 @@ def _change(seq: int, entity: entities.Entity) -> dict[str, Any]:
     etype, entity_id, version, data = entity
     return {
         "seq": max(seq, 1),
-        "entity_type": etype.value,
+        "entity_type": etype,
         "entity_id": entity_id,
         "op": "upsert",
         "version": version,
@@ -112,7 +112,7 @@ def _change(seq: int, entity: entities.Entity) -> dict[str, Any]:
 def _removal(seq: int, etype: EntityType, entity_id: str) -> dict[str, Any]:
     return {
         "seq": max(seq, 1),
-        "entity_type": etype.value,
+        "entity_type": etype,
         "entity_id": entity_id,
         "op": "remove",
         "version": 0,
