@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 import requests
+from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
@@ -36,6 +37,8 @@ from agentdesk.protocol.ops import Op
 from agentdesk.protocol.sync import PullResponse, PushResponse
 
 RETRY_STATUSES = (429, 500, 502, 503, 504)
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class ApiFailure(Exception):
@@ -169,6 +172,9 @@ class ApiClient:
                 f"服务器无法连接 / the server cannot be reached: {error}"
             ) from error
         self.bytes_received += len(response.content)
+        declared = response.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) != len(response.content):
+            raise ServerUnreachable("服务器的回答不完整 / the server's answer was cut short")
         if response.request.body is not None:
             body = response.request.body
             self.bytes_sent += len(body if isinstance(body, bytes) else body.encode())
@@ -183,7 +189,7 @@ class ApiClient:
         sent = utc_now()
         response = self._request("GET", "/sync/status", auth=False)
         received = utc_now()
-        status = SyncStatus.model_validate_json(response.content)
+        status = _parse(SyncStatus, response)
         if status.upgrade_required:
             raise UpgradeRequired(
                 status.message or "upgrade required", status=426, code="upgrade_required"
@@ -194,7 +200,7 @@ class ApiClient:
         """`POST /auth/login`; keeps the token for the following requests."""
         body = LoginRequest(username=username, password=password, device_name=device_name)
         response = self._request("POST", "/auth/login", json_body=body.model_dump(), auth=False)
-        login = LoginResponse.model_validate_json(response.content)
+        login = _parse(LoginResponse, response)
         self.token = login.token
         return login
 
@@ -209,16 +215,28 @@ class ApiClient:
         """`POST /sync/push`: one result per op, in order."""
         body = {"device_id": str(device_id), "ops": [op.model_dump(mode="json") for op in ops]}
         response = self._request("POST", "/sync/push", json_body=body)
-        return PushResponse.model_validate_json(response.content)
+        return _parse(PushResponse, response)
 
     def pull(self, cursor: str | None, limit: int) -> tuple[PullResponse, int | None]:
         """`GET /sync/pull`: a page of changes and about how many more wait."""
         response = self._request(
             "GET", "/sync/pull", params={"cursor": cursor or "", "limit": limit}
         )
-        page = PullResponse.model_validate_json(response.content)
+        page = _parse(PullResponse, response)
         remaining = response.headers.get(REMAINING_HEADER)
         return page, int(remaining) if remaining and remaining.isdigit() else None
+
+
+def _parse(model: type[M], response: requests.Response) -> M:
+    # A 200 whose body is not the promised shape is an answer lost on the way (a
+    # connection cut inside the headers reads as an empty body), not a server verdict:
+    # nothing it would have said is known, so the caller treats it like no answer.
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as error:
+        raise ServerUnreachable(
+            f"服务器的回答不完整或无法读取 / the server's answer was incomplete: {error}"
+        ) from error
 
 
 def _failure(response: requests.Response) -> ApiFailure:
