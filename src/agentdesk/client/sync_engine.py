@@ -21,6 +21,7 @@ queued op queued. Nothing here touches Qt: the UI runs `sync()` in a worker.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -209,25 +210,34 @@ class SyncEngine:
         return report
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:
-        """Pull pages until the server has nothing more (raises ApiFailure)."""
+        """Pull pages until the server has nothing more (raises ApiFailure).
+
+        The next page is fetched while this one is written (its cursor is already known),
+        so the server's and the store's work overlap; pages are still applied strictly in
+        order, each with its cursor in the same transaction."""
         report = report or SyncReport()
         cursor = self.store.cursor()
         restarted = False
-        while True:
-            try:
-                page, remaining = self.api.pull(cursor, self.pull_limit)
-            except RequestRefused as failure:
-                if failure.code == "invalid_cursor" and cursor is not None and not restarted:
-                    # The server no longer knows this cursor (a restored database):
-                    # start over from a full copy; upserts make that safe.
-                    cursor, restarted = None, True
-                    continue
-                raise
-            apply_changes(self.store, page)
-            cursor = page.next_cursor
-            report.pulled += len(page.changes)
-            report.pages += 1
-            total = report.pulled + remaining if remaining is not None else None
-            self.progress(Progress("pull", report.pulled, total))
-            if not page.has_more:
-                return report
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as fetcher:
+            ahead = fetcher.submit(self.api.pull, cursor, self.pull_limit)
+            while True:
+                try:
+                    page, remaining = ahead.result()
+                except RequestRefused as failure:
+                    if failure.code == "invalid_cursor" and cursor is not None and not restarted:
+                        # The server no longer knows this cursor (a restored database):
+                        # start over from a full copy; upserts make that safe.
+                        cursor, restarted = None, True
+                        ahead = fetcher.submit(self.api.pull, None, self.pull_limit)
+                        continue
+                    raise
+                if page.has_more:
+                    ahead = fetcher.submit(self.api.pull, page.next_cursor, self.pull_limit)
+                apply_changes(self.store, page)
+                cursor = page.next_cursor
+                report.pulled += len(page.changes)
+                report.pages += 1
+                total = report.pulled + remaining if remaining is not None else None
+                self.progress(Progress("pull", report.pulled, total))
+                if not page.has_more:
+                    return report
