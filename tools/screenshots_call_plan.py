@@ -59,6 +59,7 @@ def _save(widget: object, path: Path) -> None:
 def shoot(language_code: str, out: Path, work: Path) -> None:
     """The three screens in one language."""
     from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QApplication
     from tests.ui.call_plan_cases import (  # the tests' realistic case
         TODAY,
         make_context,
@@ -98,6 +99,8 @@ def shoot(language_code: str, out: Path, work: Path) -> None:
     )
     call.resize(1180, 760)
     call.show()
+    while not call.scripts_ready:
+        QApplication.processEvents()
     call.ui.callButton.click()
     call.guidance.answer("is_borrower")
     call.guidance.ui.disclosureCheck.setChecked(True)

@@ -72,6 +72,8 @@ def _workspace(qtbot: QtBot, context: Any, case: SeededCase, clock: Clock) -> Ca
     qtbot.addWidget(workspace)
     workspace.resize(1100, 720)
     workspace.show()
+    # The scripts load in the background when the window opens (about a second).
+    qtbot.waitUntil(lambda: workspace.scripts_ready, timeout=10_000)
     return workspace
 
 

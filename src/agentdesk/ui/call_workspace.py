@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
@@ -37,7 +38,7 @@ from agentdesk.domain.compliance import (
     override_block,
 )
 from agentdesk.domain.errors import DomainError
-from agentdesk.domain.scripts import Walk, pick_script
+from agentdesk.domain.scripts import Script, Walk, pick_script
 from agentdesk.domain.scripts.record import CallOutcome
 from agentdesk.domain.vocabulary import Channel, Language
 from agentdesk.protocol.ops import ContactAttemptRecord, NoteAdd, PromiseCreate
@@ -103,6 +104,10 @@ class CallWorkspace(QWidget):
         self.ended_at: datetime | None = None
         self.third_party = False
         self._recorded: LocalChange | None = None  # the attempt, once stored
+        # Parsing and checking the scripts takes about a second: never on the GUI thread.
+        self._scripts: list[Script] | None = None
+        self._script_begun = False
+        context.ops.background(context.scripts, done=self._scripts_loaded)
 
         self.guidance = GuidancePanel(self.ui.guidanceHolder)
         self.ui.guidanceLayout.addWidget(self.guidance)
@@ -305,22 +310,12 @@ class CallWorkspace(QWidget):
         QDesktopServices.openUrl(QUrl(f"tel:{number}"))
         self.started_at = self.clock()
         self.third_party = point.data.relation.is_third_party
-        facts = script_facts(
-            self.case_file, self._script_language(), self.policy.profile, self.third_party
-        )
-        script = pick_script(facts, self.context.scripts())
-        agent = self.context.user.display_name
-        company = self.company or self.tr("AgentDesk Consumer Finance")
-        if script is not None:
-            data = call_data(
-                self.case_file, agent, company, self.callback_number, self.started_at
-            )
-            self.walk = Walk.begin(script, facts, data, at=self.started_at)
-        self.guidance.start(
-            self.walk, script.title if script is not None else "", self.clock, self.language
-        )
-        if self.third_party:
-            self.guidance.ui.thirdPartyCheck.setChecked(True)
+        if self._scripts is not None:
+            self._begin_script()
+        else:
+            self.guidance.show_loading()
+            if self.third_party:
+                self._third_party(True)
         warnings = []
         if self.decision is not None and self.decision.verdict is Verdict.WARNING:
             warnings = self.decision.reasons(self.language)
@@ -337,6 +332,40 @@ class CallWorkspace(QWidget):
         self.ui.timerLabel.show()
         self.tick()
         self.timer.start()
+
+    def _scripts_loaded(self, scripts: object) -> None:
+        if not shiboken6.isValid(self):  # the window went away while they loaded
+            return
+        assert isinstance(scripts, list)
+        self._scripts = scripts
+        if self.started_at is not None and not self._script_begun:
+            self._begin_script()
+
+    @property
+    def scripts_ready(self) -> bool:
+        """The scripts are loaded (they load in the background when the window opens)."""
+        return self._scripts is not None
+
+    def _begin_script(self) -> None:
+        # The walk starts at the moment the call started, whenever the scripts arrived.
+        assert self.started_at is not None and self._scripts is not None
+        self._script_begun = True
+        facts = script_facts(
+            self.case_file, self._script_language(), self.policy.profile, self.third_party
+        )
+        script = pick_script(facts, self._scripts)
+        agent = self.context.user.display_name
+        company = self.company or self.tr("AgentDesk Consumer Finance")
+        if script is not None:
+            data = call_data(
+                self.case_file, agent, company, self.callback_number, self.started_at
+            )
+            self.walk = Walk.begin(script, facts, data, at=self.started_at)
+        self.guidance.start(
+            self.walk, script.title if script is not None else "", self.clock, self.language
+        )
+        if self.third_party:
+            self.guidance.ui.thirdPartyCheck.setChecked(True)
 
     def elapsed_seconds(self) -> int:
         """Seconds since the call started (or until it ended)."""

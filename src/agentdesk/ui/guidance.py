@@ -86,6 +86,14 @@ class GuidancePanel(QWidget):
         self._language = language
         self._show()
 
+    def show_loading(self) -> None:
+        """The call is on; its script is still being loaded."""
+        self.ui.stepGroup.setTitle(self.tr("Loading the script…"))
+        self.ui.stepText.clear()
+        for widget in (self.ui.offersLabel, self.ui.disclosureCheck, self.ui.branchesGroup,
+                       self.ui.objectionsGroup):
+            widget.hide()
+
     @property
     def third_party(self) -> bool:
         """Whether the call is now with a third party."""
