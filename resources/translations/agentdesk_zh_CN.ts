@@ -258,10 +258,6 @@
         </translation>
     </message>
     <message>
-        <source>Ordered by priority %1.</source>
-        <translation>按优先级 %1 排序。</translation>
-    </message>
-    <message>
         <source>Not known</source>
         <translation>未知</translation>
     </message>
@@ -280,12 +276,24 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
         <source>Who</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <source>Number</source>
-        <translation>号码</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
         <source>When</source>
@@ -589,6 +597,10 @@
     <message>
         <source>Close the call</source>
         <translation>结束通话</translation>
+    </message>
+    <message>
+        <source>Loading the script…</source>
+        <translation>正在加载话术…</translation>
     </message>
     <message>
         <source>No script</source>
@@ -1154,6 +1166,193 @@ The desktop for collection agents and team leads.</source>
     </message>
 </context>
 <context>
+    <name>PlanReview</name>
+    <message>
+        <source>you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a plan on the left to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · loan %2 · %3 days past due · %4 · overdue %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation type="unfinished">提交时间</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present-value loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation type="unfinished">每期还款</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No income figures on file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Essential expenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposable income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest instalment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of disposable income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has not confirmed this proposal yet: its figures come with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Within your authority: you may approve, reject or return it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You proposed this plan: another lead or an administrator must decide it (four eyes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beyond your authority — an administrator must approve it: %1. You may still reject it or return it for changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the server to confirm this proposal (sync first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This plan is no longer pending: it is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only team leads and administrators decide plans.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">到期日</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation type="unfinished">本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation type="unfinished">利息</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished">合计</translation>
+    </message>
+    <message>
+        <source>This case is not on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assigned to %1 · stage %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No history yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 due %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished">方案</translation>
+    </message>
+    <message>
+        <source>Case and history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the plan gives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affordability</source>
+        <translation type="unfinished">还款能力</translation>
+    </message>
+    <message>
+        <source>Current schedule (from today)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlanScheduleModel</name>
     <message>
         <source>No.</source>
@@ -1245,6 +1444,45 @@ The desktop for collection agents and team leads.</source>
     <message>
         <source>Search name, pinyin, phone or loan number (Ctrl+F)</source>
         <translation>搜索姓名、拼音、电话或贷款编号（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>QueueReasons</name>
+    <message>
+        <source>On hold (%1): no collection contact until it is lifted.</source>
+        <translation>暂停中（%1）：解除前不得进行催收联系。</translation>
+    </message>
+    <message>
+        <source>The last promise to pay was broken.</source>
+        <translation>最近一次还款承诺已违约。</translation>
+    </message>
+    <message>
+        <source>A promise to pay falls due %1: check the payment.</source>
+        <translation>还款承诺于%1到期：请核实是否已还款。</translation>
+    </message>
+    <message>
+        <source>Promised to pay by %1.</source>
+        <translation>承诺于 %1 前还款。</translation>
+    </message>
+    <message>
+        <source>Follow-up due %1.</source>
+        <translation>应于 %1 跟进。</translation>
+    </message>
+    <message>
+        <source>Nobody has contacted them yet.</source>
+        <translation>尚未联系过借款人。</translation>
+    </message>
+    <message>
+        <source>A repayment plan waits for the team lead&apos;s decision.</source>
+        <translation>还款方案等待组长审批。</translation>
+    </message>
+    <message>
+        <source>The team lead returned the plan for changes.</source>
+        <translation>组长已退回方案，需要修改。</translation>
+    </message>
+    <message>
+        <source>%1 days past due (bucket %2), %3 overdue; priority %4.</source>
+        <translation>逾期 %1 天（账龄 %2），逾期金额 %3；优先级 %4。</translation>
     </message>
 </context>
 <context>
