@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from agentdesk.domain.errors import DomainError
@@ -169,6 +169,20 @@ def install_handlers(app: FastAPI) -> None:
             "This conflicts with existing data; nothing was changed.",
         )
         return JSONResponse(err.body(request_language(request)), status_code=409)
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> JSONResponse:
+        # A value the database cannot store (a NUL character, a number out of its range):
+        # the input's fault, and the transaction was rolled back whole.
+        log.info("unstorable value: %s", exc.orig)
+        err = ApiError(
+            422,
+            "unstorable_value",
+            "请求中有无法保存的值（例如控制字符或超出范围的数字），未做任何更改。",
+            "The request holds a value that cannot be stored (a control character or a "
+            "number out of range); nothing was changed.",
+        )
+        return JSONResponse(err.body(request_language(request)), status_code=422)
 
     @app.exception_handler(OperationalError)
     async def _busy(request: Request, exc: OperationalError) -> JSONResponse:

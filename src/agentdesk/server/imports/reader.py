@@ -64,6 +64,16 @@ def decode(data: bytes) -> str | Problem:
 def read_rows(text: str, columns: list[Column]) -> Parsed:
     """Check the header and every cell; keep going after a problem to report them all."""
     out = Parsed()
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        out.bad(
+            line,
+            "",
+            None,
+            "文件含有 NUL 字符（不是文本 CSV）",
+            "the file holds NUL bytes (not a text CSV)",
+        )
+        return out
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
