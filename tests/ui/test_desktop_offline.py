@@ -80,7 +80,7 @@ def test_case_view_masks_and_disables_reveal_offline(qtbot: QtBot, window: MainW
     view = window.open_case(seeded[0].case_id)
     assert not view.ui.revealIdButton.isEnabled()
     assert "offline" in view.ui.revealIdButton.toolTip()
-    masked = view.ui.contactsTable.item(0, 1).text()
+    masked = view.ui.contactsTable.item(0, 2).text()
     assert "****" in masked and "13812345678" not in masked
     assert view.ui.principalValue.text() == "¥1,000.00"
     assert view.ui.penaltyValue.text() == "¥12.50"

@@ -8,9 +8,8 @@ server (audited) and is disabled offline with a tooltip saying why. "Call…" an
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
@@ -23,16 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agentdesk.client.casefile import CaseFile, TimelineItem, UnknownCaseError, open_case
+from agentdesk.client.casefile import CaseFile, UnknownCaseError, open_case
+from agentdesk.domain.errors import DomainError
 from agentdesk.domain.vocabulary import (
-    CallResult,
-    Channel,
     ContactRelation,
-    DelinquencyReason,
     Hold,
-    Mood,
     PlanStatus,
-    PromiseStatus,
     Stage,
 )
 from agentdesk.protocol.ops import NoteAdd
@@ -41,6 +36,9 @@ from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView
 from agentdesk.ui.labels import label_of
 from agentdesk.ui.operations import error_text
+from agentdesk.ui.plan_engine import loan_situation
+from agentdesk.ui.queue_reasons import queue_reasons
+from agentdesk.ui.timeline import describe
 
 PENDING = QColor("#8a5a00")
 ALERT = QColor("#b3261e")
@@ -139,8 +137,9 @@ class CaseView(QWidget):
             label_of(Stage, row.stage),
             self.tr("%n op(s) waiting to sync", "", row.pending_ops) if row.pending_ops else "",
         ])))
-        ui.whyValue.setText(cf.case.queue_reason or self.tr("Ordered by priority %1.")
-                            .replace("%1", str(row.priority)))
+        today = self._today()
+        ui.whyValue.setText("\n".join(
+            f"• {reason}" for reason in queue_reasons(cf, today, self.context.time_zone)))
         self._show_borrower(cf)
         self._show_balance(cf)
         self._show_holds(cf)
@@ -168,15 +167,36 @@ class CaseView(QWidget):
         else:
             ui.incomeValue.setText(self.tr("Not known"))
 
+    def _today(self) -> date:
+        local = formatting.local_time(self.context.store.clock(), self.context.time_zone)
+        assert local is not None
+        return local.date()
+
+    def _balance_parts(self, cf: CaseFile) -> list[Decimal | None]:
+        """Principal, interest, penalty, fees overdue: the server's, else the engine's."""
+        loan = cf.loan
+        if loan is None:
+            return [None] * 4
+        given = [loan.principal_due, loan.interest_due, loan.penalty_due, loan.fees_due]
+        if any(given):
+            return list(given)
+        try:
+            # The server sent no breakdown: work it out from the schedule and payments
+            # with the same engine the server uses.
+            position = loan_situation(cf, self._today()).position
+        except (DomainError, LookupError, ValueError):
+            return [None] * 4
+        return [position.overdue_principal, position.overdue_interest,
+                position.penalty_interest, position.fees]
+
     def _show_balance(self, cf: CaseFile) -> None:
         ui = self.ui
         currency = cf.row.currency
         loan = cf.loan
-        parts = [loan.principal_due, loan.interest_due, loan.penalty_due, loan.fees_due] \
-            if loan else [Decimal(0)] * 4
+        parts = self._balance_parts(cf)
         for label, amount in zip((ui.principalValue, ui.interestValue, ui.penaltyValue,
                                   ui.feesValue), parts, strict=True):
-            label.setText(formatting.money(amount, currency))
+            label.setText("—" if amount is None else formatting.money(amount, currency))
         ui.totalValue.setText(f"<b>{formatting.money(cf.case.amount_overdue, currency)}</b>")
         ui.outstandingValue.setText(formatting.money(cf.case.outstanding, currency))
         if loan:
@@ -202,28 +222,36 @@ class CaseView(QWidget):
 
     def _show_contacts(self, cf: CaseFile) -> None:
         rows = []
+        kinds = {"phone": self.tr("Phone"), "address": self.tr("Address"),
+                 "email": self.tr("E-mail")}
         for point in cf.contact_points:
-            value = self.revealed.get(f"contact:{point.data.id}", point.masked)
+            # Only phones have a readable masked form; other personal data stays hidden.
+            value = self.revealed.get(f"contact:{point.data.id}", point.masked or "••••••")
             who = label_of(ContactRelation, point.data.relation)
             if point.data.contact_name:
                 who = f"{who} ({point.data.contact_name})"
-            rows.append([_item(who), _item(value)])
-        _fill(self.ui.contactsTable, [self.tr("Who"), self.tr("Number")], rows)
+            rows.append([_item(who), _item(kinds.get(point.data.kind, point.data.kind)),
+                         _item(value)])
+        _fill(self.ui.contactsTable, [self.tr("Who"), self.tr("Kind"), self.tr("Details")],
+              rows)
         if cf.contact_points:
             self.ui.contactsTable.selectRow(0)
         self.ui.contactsTable.resizeColumnToContents(0)
+        self.ui.contactsTable.resizeColumnToContents(1)
 
     def _show_history(self, cf: CaseFile) -> None:
         rows = [[_item(formatting.moment(item.occurred_at, self.context.time_zone)),
                  _item(label_of("history", item.kind)),
-                 _item(self._describe(item), tip=self._describe(item)),
+                 _item(describe(item, cf.row.currency), tip=describe(item, cf.row.currency)),
                  self._state_item(item.local_state)] for item in cf.timeline]
         _fill(self.ui.historyTable,
               [self.tr("When"), self.tr("What"), self.tr("Details"), self.tr("Sync")], rows)
         table = self.ui.historyTable
-        table.setColumnWidth(0, table.fontMetrics().averageCharWidth() * 18)
-        table.setColumnWidth(1, table.fontMetrics().averageCharWidth() * 10)
-        table.setColumnWidth(2, table.fontMetrics().averageCharWidth() * 60)
+        metrics = table.fontMetrics()
+        table.setColumnWidth(0, metrics.horizontalAdvance("28 Nov 2026 10:05") + 24)
+        table.setColumnWidth(1, metrics.horizontalAdvance("Decision ") + 24)
+        table.setColumnWidth(2, max(320, table.viewport().width()
+                                    - table.columnWidth(0) - table.columnWidth(1) - 110))
 
     def _state_item(self, state: str) -> QTableWidgetItem:
         if state == "pending":
@@ -232,39 +260,6 @@ class CaseView(QWidget):
         if state in ("rejected", "conflict"):
             return _item(self.tr("Needs attention"), colour=ALERT)
         return _item("")
-
-    def _describe(self, item: TimelineItem) -> str:
-        d: dict[str, Any] = item.data
-        kind = item.kind
-        currency = self.case_file.row.currency if self.case_file else "CNY"
-        if kind == "contact_attempt":
-            parts = [label_of(Channel, d.get("channel")), label_of(CallResult, d.get("result"))]
-            if d.get("delinquency_reason"):
-                parts.append(label_of(DelinquencyReason, d["delinquency_reason"]))
-            if d.get("mood"):
-                parts.append(label_of(Mood, d["mood"]))
-            text = " · ".join(p for p in parts if p)
-            return f"{text} — {d['notes']}" if d.get("notes") else text
-        if kind == "message":
-            return f"{label_of(Channel, d.get('channel'))}: {d.get('body', '')}"
-        if kind == "note":
-            return str(d.get("text", ""))
-        if kind == "promise":
-            due = d.get("due_date")
-            return self.tr("%1 by %2 — %3") \
-                .replace("%1", formatting.money(Decimal(str(d.get("amount", "0"))), currency)) \
-                .replace("%2", formatting.day(datetime.fromisoformat(due).date()) if due else "") \
-                .replace("%3", label_of(PromiseStatus, d.get("status")))
-        if kind == "plan":
-            return self.tr("Plan proposed — %1").replace("%1", label_of(PlanStatus,
-                                                                          d.get("status")))
-        if kind == "plan_decision":
-            decision = str(d.get("decision", ""))
-            words = {"approve": PlanStatus.APPROVED, "reject": PlanStatus.REJECTED,
-                     "return": PlanStatus.RETURNED}
-            text = label_of(PlanStatus, words.get(decision, decision))
-            return f"{text} — {d['comment']}" if d.get("comment") else text
-        return ""
 
     def _show_schedule(self, cf: CaseFile) -> None:
         today = formatting.local_time(self.context.store.clock(), self.context.time_zone)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from agentdesk.client.credentials import CredentialStore
@@ -94,7 +94,9 @@ class Desktop(QObject):
             return
         self._closed = True
         self.window.close()
-        self.window.deleteLater()  # a closed window must not outlive its store
+        # A closed window must not outlive its store: delete it before the store closes.
+        self.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.sync.stop()
         self.context.close()
         api = self.context.api

@@ -14,14 +14,14 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 from agentdesk.client.queue import QuickFilter, SortColumn
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_queue_page import Ui_QueuePage
-from agentdesk.ui.queue_model import COLUMNS, CaseKeyRole, CaseQueueModel
+from agentdesk.ui.queue_model import COLUMNS, CaseKeyRole, CaseQueueModel, header_text
 
 # Widths in characters of the app font's average width: enough for the usual content.
 _WIDTHS = {
     SortColumn.PRIORITY: 7, SortColumn.BORROWER: 14, SortColumn.DPD: 6, SortColumn.BUCKET: 7,
     SortColumn.AMOUNT_OVERDUE: 13, SortColumn.NEXT_ACTION_DUE: 14,
-    SortColumn.PROMISE_STATUS: 14, SortColumn.LAST_CONTACT: 14, SortColumn.STAGE: 10,
-    SortColumn.HOLDS: 12, SortColumn.PLAN_STATUS: 14,
+    SortColumn.PROMISE_STATUS: 19, SortColumn.LAST_CONTACT: 14, SortColumn.STAGE: 10,
+    SortColumn.HOLDS: 20, SortColumn.PLAN_STATUS: 14,
 }
 
 
@@ -153,14 +153,19 @@ class QueuePage(QWidget):
         self.ui.countLabel.setText(text)
 
     def _apply_widths(self) -> None:
-        average = self.ui.table.fontMetrics().averageCharWidth()
+        metrics = self.ui.table.fontMetrics()
+        average = metrics.averageCharWidth()
+        bold = self.ui.table.horizontalHeader().fontMetrics()
         for section, column in enumerate(COLUMNS):
-            self.ui.table.setColumnWidth(section, _WIDTHS[column] * average + 16)
+            # Wide enough for its usual content and for its heading plus the sort arrow.
+            heading = bold.horizontalAdvance(header_text(column)) + 34
+            self.ui.table.setColumnWidth(section, max(_WIDTHS[column] * average + 16, heading))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+            self._apply_widths()
             self.refresh()
             self._show_count(self.model.rowCount())
         super().changeEvent(event)
