@@ -172,3 +172,12 @@ def test_us_third_party_once() -> None:
     # Another third party is a different person.
     neighbour = ContactPoint("neighbour-1", ContactRelation.EMERGENCY_CONTACT)
     assert decide(US, NOON_US, [answered], case=case, target=neighbour).allowed
+
+
+def test_cn_visit_carries_the_cn7_duties_as_a_warning() -> None:
+    decision = decide(CN, NOON_CN, channel=Channel.VISIT)
+    assert decision.verdict is Verdict.WARNING
+    assert decision.rule_ids == ("CN-7",)
+    assert "two collectors" in decision.reasons(Language.EN)[0]
+    assert decision.reasons(Language.ZH_CN)[0].startswith("注意：上门须至少两名催收人员")
+    assert decide(CN, NOON_CN, channel=Channel.CALL).verdict is Verdict.ALLOWED

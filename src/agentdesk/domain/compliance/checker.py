@@ -51,6 +51,7 @@ _CHECKS: dict[str, Callable[[Any, Situation, datetime], list[Finding]]] = {
     "holds": rules_status.holds,
     "opt_out": rules_status.opt_out,
     "workplace": rules_status.workplace,
+    "reminder": rules_status.reminder,
 }
 
 _TIMED = (

@@ -208,6 +208,15 @@ class WorkplaceRule(_Rule):
     channels: tuple[Channel, ...] = _ALL_CHANNELS
 
 
+class ReminderRule(_Rule):
+    """What must be done on a channel that software cannot check: said to the agent."""
+
+    check: Literal["reminder"]
+    channels: tuple[Channel, ...] = Field(min_length=1)
+    text: Texts
+    severity: Severity = Severity.WARN
+
+
 class PlanTermRule(_Rule):
     """The longest personalised instalment plan (CN-8): read by the plan engine."""
 
@@ -241,6 +250,7 @@ AnyRule = Annotated[
     | HoldsRule
     | OptOutRule
     | WorkplaceRule
+    | ReminderRule
     | PlanTermRule
     | RetentionRule
     | BannedConductRule,

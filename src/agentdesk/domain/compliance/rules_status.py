@@ -11,6 +11,7 @@ from agentdesk.domain.compliance.findings import Finding, Situation
 from agentdesk.domain.compliance.policy import (
     HoldsRule,
     OptOutRule,
+    ReminderRule,
     Severity,
     ThirdPartyRule,
     WorkplaceRule,
@@ -148,3 +149,10 @@ def third_party(rule: ThirdPartyRule, situation: Situation, at: datetime) -> lis
             )
         )
     return findings
+
+
+def reminder(rule: ReminderRule, situation: Situation, at: datetime) -> list[Finding]:
+    """A duty on this channel the agent must carry out (CN-7 visits), as a warning."""
+    if situation.channel not in rule.channels:
+        return []
+    return [Finding(rule.id, rule.check, rule.severity, rule.text.zh_CN, rule.text.en, None)]
