@@ -192,3 +192,13 @@ def test_bad_lexicon_names_line_and_reason(text: str, line: int, needle: str) ->
     assert error.line == line, error
     assert needle.lower() in str(error).lower() or needle in error.field
     assert "words.yaml" in error.message(Language.ZH_CN)
+
+
+def test_english_inside_chinese_text() -> None:
+    findings = find_banned_conduct("客户骂坐席，坐席回了一句 you idiot，已提醒。你这个deadbeat")
+    assert [f.phrase for f in findings] == ["you idiot", "deadbeat"]
+    # An open-ended entry stops at the end of the English word.
+    (finding,) = find_banned_conduct("fucking客户")
+    assert finding.phrase == "fucking"
+    # Accented letters are part of a word: no match inside "résumékill".
+    assert find_banned_conduct("résumékill you") == []

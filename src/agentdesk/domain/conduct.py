@@ -109,6 +109,8 @@ class ConductLexicon:
 
 
 _APOSTROPHES = "'\u2019"
+# What an English word is made of (Latin letters with accents, digits, underscore).
+_LATIN = "[0-9A-Za-z_\u00c0-\u024f]"
 
 
 def _english_regex(phrase: str) -> re.Pattern[str]:
@@ -118,10 +120,12 @@ def _english_regex(phrase: str) -> re.Pattern[str]:
         open_end = word.endswith("*")
         core = word.rstrip("*")
         body = "".join(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch) for ch in core)
-        parts.append(body + (r"\w*" if open_end else ""))
-    # Whole words only: no letter, digit or apostrophe may touch either end of the phrase.
+        parts.append(body + (f"{_LATIN}*" if open_end else ""))
+    # Whole words only: no Latin letter, digit or apostrophe may touch either end. Chinese
+    # characters may: "你这个deadbeat" is an English insult inside a Chinese note.
     inner = r"[\s\-]+".join(parts)
-    return re.compile(rf"(?<![\w'’]){inner}(?![\w'’])", re.IGNORECASE)
+    edge = f"{_LATIN[:-1]}'’]"
+    return re.compile(rf"(?<!{edge}){inner}(?!{edge})", re.IGNORECASE)
 
 
 def _chinese_regex(phrase: str) -> re.Pattern[str]:
