@@ -222,3 +222,11 @@ def test_file_errors_are_domain_errors_with_both_sentences() -> None:
     assert error.field == "name.en"
     assert error.as_dict()["message_en"] == error.message(Language.EN)
     assert error.message(Language.EN).startswith("team.yaml, line 4")
+
+
+def test_cn_plan_term_agrees_with_the_plan_engine_cap() -> None:
+    # The plan engine enforces its own legal cap; the policy states the rule (CN-8).
+    # If either changes alone, this fails and the two are brought back in line.
+    from agentdesk.domain.restructure import PLAN_TERM_CAP_MONTHS
+
+    assert CN.max_plan_term_months == PLAN_TERM_CAP_MONTHS
