@@ -27,14 +27,14 @@ from agentdesk.domain.compliance.localtime import resolve_zones
 from agentdesk.domain.compliance.policy import DailyConnectedCallsRule
 from agentdesk.domain.vocabulary import CallResult
 
-from .helpers import CN, HOME, MOBILE, NEW_YORK, SHANGHAI, US, call, case_in, local
+from .helpers import CN, HOME, MOBILE, NEW_YORK, SHANGHAI, SISTER, US, call, case_in, local
 
-POINTS = (MOBILE, HOME)
+POINTS = (MOBILE, HOME, SISTER)
 RESULTS = st.sampled_from(list(CallResult)).filter(lambda r: r is not CallResult.REFUSED)
 STEPS = st.lists(
     st.tuples(
         st.integers(min_value=0, max_value=24 * 60),  # minutes until the next try
-        st.integers(min_value=0, max_value=1),  # which number
+        st.integers(min_value=0, max_value=2),  # which number (the third is the sister)
         RESULTS,
         st.booleans(),  # when blocked: schedule at next_allowed_at (True) or give up
     ),
@@ -89,27 +89,32 @@ def test_cn_allowed_sequences_respect_every_cap(steps: list) -> None:  # type: i
 @settings(max_examples=60, deadline=None)
 @given(steps=STEPS)
 def test_us_allowed_sequences_respect_seven_in_seven(steps: list) -> None:  # type: ignore[type-arg]
-    case = case_in("America/New_York", "America/Los_Angeles")
+    # The borrower cannot be reached, so the sister may be contacted — once (US-8).
+    case = case_in("America/New_York", "America/Los_Angeles", borrower_unreachable=True)
     # Start just before the spring DST change so the walk crosses it.
     history = _simulate(US, case, local(NEW_YORK, 2026, 3, 5, 7, 0), steps)
     zones, _ = resolve_zones(case.time_zones)
     excluded = {CallResult.BUSY, CallResult.NOT_IN_SERVICE}
+    unanswered = {CallResult.NO_ANSWER, *excluded}
+    sister = [a for a in history.attempts if a.contact_point_id == SISTER.id]
+    assert sum(1 for a in sister if a.result not in unanswered) <= 1
+    borrower_calls = [a for a in history.attempts if a.contact_point_id != SISTER.id]
     for zone in zones:
-        days = [a.at.astimezone(zone).date() for a in history.attempts]
-        for attempt, day in zip(history.attempts, days, strict=True):
+        days = [a.at.astimezone(zone).date() for a in borrower_calls]
+        for attempt, day in zip(borrower_calls, days, strict=True):
             assert 8 <= attempt.at.astimezone(zone).hour < 21
             in_window = sum(
                 1
-                for other, other_day in zip(history.attempts, days, strict=True)
+                for other, other_day in zip(borrower_calls, days, strict=True)
                 if other.result not in excluded and day - timedelta(days=6) <= other_day <= day
             )
             assert in_window <= 7
         talks = [
             (a.at, d)
-            for a, d in zip(history.attempts, days, strict=True)
+            for a, d in zip(borrower_calls, days, strict=True)
             if a.result is not None and a.result.is_conversation
         ]
-        for attempt, day in zip(history.attempts, days, strict=True):
+        for attempt, day in zip(borrower_calls, days, strict=True):
             for talk_at, talk_day in talks:
                 if attempt.at > talk_at:
                     # The conversation day is day 1: the next call comes on day 8 or later.

@@ -24,7 +24,6 @@ from agentdesk.domain.compliance.facts import (
 from agentdesk.domain.compliance.findings import Finding, Situation
 from agentdesk.domain.compliance.localtime import resolve_zones, to_utc
 from agentdesk.domain.compliance.policy import (
-    AnyRule,
     ContactWindowRule,
     ConversationCooldownRule,
     DailyAttemptsPerNumberRule,
@@ -248,7 +247,6 @@ def violations_of(
 
 
 __all__ = [
-    "AnyRule",
     "ContactDecision",
     "Verdict",
     "check_contact",
