@@ -13,6 +13,7 @@ outbox: until then the removal is recorded in `deferred_removals`, the case is f
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
@@ -62,6 +63,10 @@ def _json(model: BaseModel) -> str:
     return model.model_dump_json()
 
 
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def apply_changes(store: LocalStore, page: PullResponse, *, stream: str = "main") -> AppliedPage:
     """Apply one pulled page in one transaction, then save its cursor in the same one."""
     with store.write() as tx:
@@ -80,6 +85,8 @@ class PageWork:
     """Whether any op waits (only then can a pulled row hide unsynced local work)."""
     reindex: set[int] = field(default_factory=set)
     phones: set[str] = field(default_factory=set)
+    history: list[tuple[Any, ...]] = field(default_factory=list)
+    """Timeline rows to write in one `executemany` (a first sync brings tens of thousands)."""
     borrowers: set[str] = field(default_factory=set)
     loans: set[str] = field(default_factory=set)
 
@@ -93,7 +100,13 @@ class PageWork:
         )
 
     def finish(self, tx: WriteTx) -> None:
-        """Refresh phone columns and search indexes; announce the cases that changed."""
+        """Write batched rows, refresh phone columns and search indexes, announce changes."""
+        if self.history:
+            tx.db.executemany(
+                "INSERT OR REPLACE INTO history VALUES (?, ?, ?, ?, ?, 'synced', ?)", self.history
+            )
+            tx.case_changed(*{row[1] for row in self.history})
+            self.history = []
         self.reindex.update(case_index.refresh_phones(tx.db, self.phones))
         if self.reindex:
             case_index.reindex_cases(tx.db, sorted(self.reindex))
@@ -116,8 +129,9 @@ def apply_page(tx: WriteTx, changes: tuple[Change, ...] | list[Change]) -> Appli
     for change in changes:
         if change.op is ChangeKind.UPSERT:
             assert change.data is not None
-            entity = parse_entity(change.entity_type, dict(change.data))
-            upsert_entity(tx, change.entity_type, change.version, entity, work)
+            entity = parse_entity(change.entity_type, change.data)
+            upsert_entity(tx, change.entity_type, change.version, entity, work,
+                          raw=change.data)
             upserts += 1
             continue
         # A removal may drop rows the batched work still refers to: finish that first.
@@ -141,19 +155,22 @@ def upsert_entity(
     work: PageWork | None = None,
     *,
     access_back: bool = True,
+    raw: dict[str, Any] | None = None,
 ) -> None:
     """Write one entity's server data (insert or replace) inside `tx`.
 
     Changes applied as a page share one `PageWork`; alone, the work is finished here.
+    `raw` is the data as received, stored as it came (the entity already validated it).
     A case upsert normally means the user holds the case (again), which voids a deferred
     removal; `access_back=False` rewrites the row from stored data without that meaning.
     """
     db = tx.db
     alone = work is None
+    data = _json(entity) if raw is None else _dumps(raw)
     if work is None:
         work = PageWork.start(db)
     if isinstance(entity, CaseData):
-        key = _upsert_case(db, version, entity,
+        key = _upsert_case(db, version, entity, data,
                            access_back=access_back and work.has_deferred)
         if work.has_outbox:
             local_effects.reapply_pending(db, entity.id)
@@ -162,26 +179,26 @@ def upsert_entity(
         tx.case_changed(entity.id)
     elif isinstance(entity, BorrowerData):
         _exec(db, "INSERT OR REPLACE INTO borrowers VALUES (?, ?, ?, ?)",
-              entity.id, version, entity.name, _json(entity))
+              entity.id, version, entity.name, data)
         work.borrowers.add(entity.id)
     elif isinstance(entity, ContactPointData):
         _exec(db, "INSERT OR REPLACE INTO contact_points VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
               entity.id, entity.borrower_id, version, entity.kind, str(entity.relation),
               entity.value, mask_phone(entity.value) if entity.kind == "phone" else "",
-              _json(entity))
+              data)
         work.phones.add(entity.borrower_id)
         work.borrowers.add(entity.borrower_id)
     elif isinstance(entity, LoanData):
         _exec(db, "INSERT OR REPLACE INTO loans VALUES (?, ?, ?, ?, ?)",
-              entity.id, entity.borrower_id, version, entity.loan_number, _json(entity))
+              entity.id, entity.borrower_id, version, entity.loan_number, data)
         work.loans.add(entity.id)
     elif isinstance(entity, InstalmentData):
         _exec(db, "INSERT OR REPLACE INTO instalments VALUES (?, ?, ?, ?, ?)",
-              entity.id, entity.loan_id, entity.seq, version, _json(entity))
+              entity.id, entity.loan_id, entity.seq, version, data)
         work.loans.add(entity.loan_id)
     elif isinstance(entity, PaymentData):
         _exec(db, "INSERT OR REPLACE INTO payments VALUES (?, ?, ?, ?, ?)",
-              entity.id, entity.loan_id, entity.paid_on.isoformat(), version, _json(entity))
+              entity.id, entity.loan_id, entity.paid_on.isoformat(), version, data)
         work.loans.add(entity.loan_id)
     elif isinstance(entity, DocumentData):
         kind = "script" if entity_type is EntityType.SCRIPT else "contact_policy"
@@ -189,12 +206,14 @@ def upsert_entity(
               kind, entity.id, entity.version, entity.language, entity.format, entity.body,
               utc_text(tx.now))
     else:
-        _upsert_case_item(tx, entity_type, version, entity, work)
+        _upsert_case_item(tx, entity_type, version, entity, work, data)
     if alone:
         work.finish(tx)
 
 
-def _upsert_case(db: sqlite3.Connection, version: int, case: CaseData, *, access_back: bool) -> int:
+def _upsert_case(
+    db: sqlite3.Connection, version: int, case: CaseData, data: str, *, access_back: bool
+) -> int:
     values = {
         "case_id": case.id,
         "version": version,
@@ -231,7 +250,7 @@ def _upsert_case(db: sqlite3.Connection, version: int, case: CaseData, *, access
         f" ON CONFLICT (case_id) DO UPDATE SET {updates} RETURNING key",
         tuple(values.values()),
     ).fetchone()
-    db.execute("INSERT OR REPLACE INTO case_data VALUES (?, ?)", (case.id, _json(case)))
+    db.execute("INSERT OR REPLACE INTO case_data VALUES (?, ?)", (case.id, data))
     return int(row[0])
 
 
@@ -264,12 +283,15 @@ def _occurred_at(entity: BaseModel) -> str:
 
 
 def _upsert_case_item(
-    tx: WriteTx, entity_type: EntityType, version: int, entity: Any, work: PageWork
+    tx: WriteTx, entity_type: EntityType, version: int, entity: Any, work: PageWork, data: str
 ) -> None:
     db = tx.db
-    data = _json(entity)
-    _exec(db, "INSERT OR REPLACE INTO history VALUES (?, ?, ?, ?, ?, 'synced', ?)",
-          entity.id, entity.case_id, _ITEM_KIND[entity_type], _occurred_at(entity), version, data)
+    row = (entity.id, entity.case_id, _ITEM_KIND[entity_type], _occurred_at(entity), version,
+           data)
+    if not isinstance(entity, PlanData | PlanDecisionData):
+        work.history.append(row)
+        return
+    _exec(db, "INSERT OR REPLACE INTO history VALUES (?, ?, ?, ?, ?, 'synced', ?)", *row)
     if isinstance(entity, PlanData):
         _exec(db, "INSERT OR REPLACE INTO plans VALUES (?, ?, ?, ?, 'synced', ?)",
               entity.id, entity.case_id, str(entity.status), version, data)
