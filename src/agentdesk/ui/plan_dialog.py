@@ -10,9 +10,8 @@ worker; the server recomputes and decides.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QEvent, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QLineEdit, QWidget
@@ -77,7 +76,9 @@ class PlanProposalDialog(QDialog):
         self.case_id = case_id
         self.ui = Ui_PlanProposalDialog()
         self.ui.setupUi(self)
-        self.today = today or datetime.now(ZoneInfo(context.time_zone)).date()
+        # The server recomputes the proposal on its own (UTC) date: preview on the same one,
+        # so the agent sees the verdict the server will reach.
+        self.today = today or datetime.now(UTC).date()
         self.authority = authority or shipped_authority_policy()
         self.case_file: CaseFile = open_case(context.store, case_id)
         self.situation: LoanSituation = loan_situation(self.case_file, self.today)
