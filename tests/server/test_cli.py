@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -106,8 +107,6 @@ def test_upgrade_seed_create_import_assign_revoke(
     assert main(["assign", "--db", db, "--agent", "wang.fang", "--loan", "NOPE"]) == 2
 
     with session_factory(engine)() as s:
-        from datetime import UTC, datetime, timedelta
-
         now = datetime.now(UTC)
         s.add(
             DeviceSession(
@@ -119,6 +118,14 @@ def test_upgrade_seed_create_import_assign_revoke(
             )
         )
         s.commit()
+    # A month later every open case is further behind.
+    with session_factory(engine)() as s:
+        before = dict(s.execute(select(Case.id, Case.dpd).where(Case.closed_at.is_(None))).all())
+    later = (datetime.now(UTC).date() + timedelta(days=31)).isoformat()
+    assert main(["refresh", "--db", db, "--as-of", later]) == 0
+    with session_factory(engine)() as s:
+        after = dict(s.execute(select(Case.id, Case.dpd)).all())
+    assert all(after[c] >= dpd + 31 for c, dpd in before.items())
     assert main(["revoke", "--db", db, "--user", "wang.fang"]) == 0
     assert "revoked 1 session" in capsys.readouterr().out
     with session_factory(engine)() as s:
@@ -131,5 +138,14 @@ def test_help_lists_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None
         main(["--help"])
     assert exc.value.code == 0
     out = capsys.readouterr().out
-    for command in ("serve", "upgrade", "create-user", "import", "seed-demo", "assign", "revoke"):
+    for command in (
+        "serve",
+        "upgrade",
+        "create-user",
+        "import",
+        "seed-demo",
+        "assign",
+        "revoke",
+        "refresh",
+    ):
         assert command in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from agentdesk.server import audit
 from agentdesk.server.base import touch, utcnow
 from agentdesk.server.errors import ApiError
 from agentdesk.server.models import Case, DeviceSession, Loan, User
+from agentdesk.server.portfolio import refresh_loans
 
 
 def _user(db: Session, username: str) -> User:
@@ -107,3 +109,18 @@ def revoke_sessions(db: Session, username: str, device: str | None = None) -> in
         count=count,
     )
     return int(count)
+
+
+def refresh_positions(db: Session, as_of: date, *, batch: int = 500) -> int:
+    """Recompute every loan's case (DPD, bucket, stage, amounts) and promises as of a day.
+
+    Days past due grow by themselves; run this daily (cron, a scheduled task) so the
+    case list and buckets stay current. Returns how many cases changed.
+    """
+    changed = 0
+    ids = list(db.scalars(select(Loan.id).order_by(Loan.id)))
+    for i in range(0, len(ids), batch):
+        loans = list(db.scalars(select(Loan).where(Loan.id.in_(ids[i : i + batch]))))
+        changed += refresh_loans(db, loans, as_of)
+    audit.record(db, "positions.refresh", username="cli", as_of=as_of, changed=changed)
+    return changed

@@ -7,6 +7,7 @@
     agentdesk-server seed-demo    [--seed N] [--cases N] [--accounts-out FILE]
     agentdesk-server assign       --agent USERNAME (--loan REF ... | --case ID ... | --from-agent U)
     agentdesk-server revoke       --user USERNAME [--device NAME]
+    agentdesk-server refresh      [--as-of YYYY-MM-DD]   (daily: DPD, buckets, promises)
     agentdesk-server policy       publish FILE [--by USERNAME] | show
 
 `--db` takes a SQLAlchemy URL (`postgresql+psycopg://user:pw@host/db`) or a SQLite file
@@ -204,6 +205,19 @@ def cmd_assign(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from agentdesk.server.admin_ops import refresh_positions
+
+    as_of = date.fromisoformat(args.as_of) if args.as_of else datetime.now(UTC).date()
+    try:
+        with _session(args) as db:
+            n = refresh_positions(db, as_of)
+    except Exception as exc:
+        return _fail(exc)
+    print(f"{n} case(s) changed (positions as of {as_of})")
+    return 0
+
+
 def cmd_revoke(args: argparse.Namespace) -> int:
     from agentdesk.server.admin_ops import revoke_sessions
 
@@ -278,6 +292,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user", required=True)
     p.add_argument("--device", help="only this device name")
     p.set_defaults(func=cmd_revoke)
+
+    p = add("refresh", "recompute days past due, buckets and promises (run daily)")
+    p.add_argument("--as-of", help="the day to compute for (default: today, UTC)")
+    p.set_defaults(func=cmd_refresh)
 
     from agentdesk.server.policy_cli import add_policy_commands
 
