@@ -178,8 +178,9 @@ class _Plan:
     params: dict[str, Any]
     too_short: bool
     everything_check: str | None = None
-    """A cheap count of the matches: when every case matches (a loan-number prefix that
-    all loans share, say), walking the sort index alone gives the result."""
+    """A count of the matches: when every case matches (a loan-number prefix that all
+    loans share, say), walking the sort index alone gives the result."""
+    text: str = ""
 
 
 class StaleResultError(RuntimeError):
@@ -245,6 +246,7 @@ class CaseQueue:
         )
         self._db.execute("CREATE TEMP TABLE IF NOT EXISTS queue_matches (key INTEGER PRIMARY KEY)")
         self._generation = 0
+        self._partial: str | None = None
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -284,7 +286,8 @@ class CaseQueue:
             params["phrase"] = '"' + text.replace('"', '""') + '"'
             if not filters:
                 check = "SELECT count(*) FROM case_search WHERE case_search MATCH :phrase"
-                return _Plan(source, [], params, too_short=False, everything_check=check)
+                return _Plan(source, [], params, too_short=False, everything_check=check,
+                             text=text)
         return _Plan(source, [_FILTER_SQL[f] for f in filters], params, too_short=False)
 
     @staticmethod
@@ -315,10 +318,14 @@ class CaseQueue:
             # cached statement of this connection.
             cur.execute("DELETE FROM temp.queue_result")
             walk: str | None = None
-            everything = plan.everything_check is not None and (
-                cur.execute(plan.everything_check, plan.params).fetchone()[0]
-                == cur.execute("SELECT count(*) FROM cases").fetchone()[0]
-            )
+            everything = False
+            # Text that contains text which did not match every case cannot match every
+            # case either (typing on only narrows a substring search): skip the count.
+            known_partial = self._partial is not None and self._partial in plan.text
+            if plan.everything_check is not None and not known_partial:
+                everything = (cur.execute(plan.everything_check, plan.params).fetchone()[0]
+                              == cur.execute("SELECT count(*) FROM cases").fetchone()[0])
+                self._partial = None if everything else plan.text
             if plan.too_short:
                 count = 0
             elif plan.source is None or everything:
