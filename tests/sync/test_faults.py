@@ -81,7 +81,7 @@ def test_answer_lost_after_server_applied_then_retry(
     assert proxy.counts["drop_response"] == 1, "the fault really happened"
     assert report.state is SyncState.SYNCED
     # The first request was applied, its answer lost; the automatic retry got duplicates.
-    assert (report.applied, report.duplicates) == (0, 3)
+    assert (report.applied, report.duplicates) == (0, 3), agent.outbox.needs_attention()
     assert agent.outbox.count() == 0 and not agent.outbox.needs_attention()
     assert_applied_once(server_engine, made)
     assert_agree(server_engine, agent)
