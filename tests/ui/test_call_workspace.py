@@ -323,3 +323,30 @@ def test_switching_the_language_retranslates_the_workspace(
     assert workspace.ui.debtLabel.text().startswith("逾期金额 ¥2,259.52")
     assert workspace.outcome.ui.saveButton.text() == "保存通话(&S)"
     assert workspace.guidance.ui.branchesGroup.title() == "随时可用"
+
+
+def test_a_scripted_offer_opens_the_plan_calculator_filled_in(
+    qtbot: QtBot, context: Any, case: SeededCase, dialled: list[str]
+) -> None:
+    workspace = _workspace(qtbot, context, case, Clock(MORNING))
+    _click(qtbot, workspace.ui.callButton)
+    _answer(qtbot, workspace, "is_borrower")
+    _tick(qtbot, workspace.guidance.ui.disclosureCheck)
+    _answer(qtbot, workspace, "next")
+    _answer(qtbot, workspace, "next")
+    _answer(qtbot, workspace, "income_fell")
+    _answer(qtbot, workspace, "instalment_only")
+    offer = workspace.guidance.findChild(QPushButton, "offer_extend_12")
+    assert offer is not None
+    _click(qtbot, offer)
+    dialog = workspace.plan_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.ui.extensionSpin.value() == 12
+    assert dialog.schedule_model.rowCount() == 22
+
+    qtbot.keyClicks(dialog.ui.downPaymentEdit, "300")
+    with qtbot.waitSignal(dialog.proposed, timeout=5000):
+        qtbot.mouseClick(dialog.ui.submitButton, Qt.MouseButton.LeftButton)
+    assert workspace.outcome.ui.resultCombo.currentData() == CallResult.PLAN_PROPOSED.value
+    [op] = _ops(context)
+    assert op.payload.options == {"extra_months": 12, "down_payment": "300", "method": "annuity"}

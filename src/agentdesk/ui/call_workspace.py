@@ -38,9 +38,9 @@ from agentdesk.domain.compliance import (
     override_block,
 )
 from agentdesk.domain.errors import DomainError
-from agentdesk.domain.scripts import Script, Walk, pick_script
+from agentdesk.domain.scripts import PlanOffer, Script, Walk, pick_script
 from agentdesk.domain.scripts.record import CallOutcome
-from agentdesk.domain.vocabulary import Channel, Language
+from agentdesk.domain.vocabulary import CallResult, Channel, Language
 from agentdesk.protocol.ops import ContactAttemptRecord, NoteAdd, PromiseCreate
 from agentdesk.ui import formatting, labels
 from agentdesk.ui.call_workspace_facts import (
@@ -54,6 +54,7 @@ from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_call_workspace import Ui_CallWorkspace
 from agentdesk.ui.guidance import GuidancePanel
 from agentdesk.ui.operations import error_text
+from agentdesk.ui.plan_dialog import PlanProposalDialog
 
 _BLOCK_STYLE = "color: #b42318;"
 _WARN_STYLE = "color: #9a6700;"
@@ -104,6 +105,7 @@ class CallWorkspace(QWidget):
         self.ended_at: datetime | None = None
         self.third_party = False
         self._recorded: LocalChange | None = None  # the attempt, once stored
+        self.plan_dialog: PlanProposalDialog | None = None
         # Parsing and checking the scripts takes about a second: never on the GUI thread.
         self._scripts: list[Script] | None = None
         self._script_begun = False
@@ -132,6 +134,7 @@ class CallWorkspace(QWidget):
         self.guidance.thirdPartyChanged.connect(self._third_party)
         self.guidance.outcomeReached.connect(self._script_ended)
         self.guidance.stepChanged.connect(self._step_changed)
+        self.guidance.offerChosen.connect(self.open_plan)
         self.outcome.moodChosen.connect(self.guidance.mark_mood)
         self.outcome.saveRequested.connect(self.save)
 
@@ -397,6 +400,16 @@ class CallWorkspace(QWidget):
         self.outcome.set_result(outcome.result)
         if outcome.delinquency_reason is not None:
             self.outcome.set_reason(outcome.delinquency_reason)
+
+    def open_plan(self, offer: object = None) -> PlanProposalDialog:
+        """The plan calculator for this case, filled from the script's offer if one."""
+        dialog = PlanProposalDialog(self.context, self.case_id, self)
+        if isinstance(offer, PlanOffer):
+            dialog.apply_offer(offer)
+        dialog.proposed.connect(lambda _change: self.outcome.set_result(CallResult.PLAN_PROPOSED))
+        dialog.show()
+        self.plan_dialog = dialog
+        return dialog
 
     def _step_changed(self) -> None:
         if self.walk is not None and self.walk.facts.reason is not None:

@@ -60,6 +60,8 @@ class GuidancePanel(QWidget):
     outcomeReached = Signal(object)
     """The walk reached an ending (`CallOutcome`)."""
     stepChanged = Signal()
+    offerChosen = Signal(object)
+    """The agent wants to work out an offer (`PlanOffer`) in the plan calculator."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,7 +206,14 @@ class GuidancePanel(QWidget):
         ui.noteLabel.setText(note)
         ui.noteLabel.setStyleSheet(_ERROR_STYLE if self._error else _NOTE_STYLE)
         ui.offersLabel.setVisible(bool(view.offers))
-        ui.offersLabel.setText("\n".join(f"• {offer.label}" for offer in view.offers))
+        ui.offersLabel.setText(self.tr("Work out an offer in the plan calculator:"))
+        for offer in view.offers:
+            button = self._button(
+                f"▸ {offer.label}", f"offer_{offer.id}",
+                partial(self._clicked, self.offerChosen.emit, offer),
+            )
+            button.setStyleSheet("text-align: left; padding: 3px 8px;")
+            ui.answersLayout.addWidget(button)
         ui.disclosureCheck.setVisible(view.kind == "disclosure")
         ui.disclosureCheck.blockSignals(True)
         ui.disclosureCheck.setChecked(view.kind == "disclosure" and not view.needs_confirmation)

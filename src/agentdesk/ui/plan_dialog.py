@@ -22,6 +22,7 @@ from agentdesk.domain.authority import AuthorityOutcome, AuthorityPolicy
 from agentdesk.domain.errors import DomainError
 from agentdesk.domain.restructure import GraceKind, WaiverKind
 from agentdesk.domain.schedule import RepaymentMethod
+from agentdesk.domain.scripts import PlanOffer
 from agentdesk.domain.vocabulary import Language
 from agentdesk.protocol.ops import PlanPropose
 from agentdesk.ui import formatting
@@ -204,6 +205,20 @@ class PlanProposalDialog(QDialog):
             ui.incomeEdit,
             ui.expensesEdit,
         )
+
+    def apply_offer(self, offer: PlanOffer) -> None:
+        """Fill the fields from a script's offer (the agent can still change them)."""
+        options = offer.restructure_options()
+        ui = self.ui
+        ui.extensionSpin.setValue(options.extra_months)
+        ui.graceSpin.setValue(options.grace_months)
+        waiver = options.penalty_waiver
+        if waiver is not None:
+            ui.waiverKindCombo.setCurrentIndex(ui.waiverKindCombo.findData(waiver.kind.value))
+            ui.penaltyWaiverEdit.setText(f"{waiver.value.normalize():f}")
+        if options.method is not None:
+            ui.methodCombo.setCurrentIndex(ui.methodCombo.findData(options.method.value))
+        self.recompute()
 
     # ------------------------------------------------------------ reading the fields
 
