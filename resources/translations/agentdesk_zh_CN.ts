@@ -2,6 +2,139 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApprovalQueuePage</name>
+    <message>
+        <source>Waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">催收员</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PV loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it needs a decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own proposal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n plan(s) waiting for a decision</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a plan first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot decide a plan you proposed yourself: another lead or an administrator decides it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beyond your authority: %1. It goes on to an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a comment for the agent: rejecting or returning a plan needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision saved; it is sent with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals (administrator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions the server did not take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-open plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished">审批</translation>
+    </message>
+    <message>
+        <source>Comment for the agent (required to reject or return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return for &amp;changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttentionDialog</name>
     <message>
         <source>Call record</source>
@@ -517,6 +650,61 @@
     </message>
 </context>
 <context>
+    <name>CompliancePage</name>
+    <message>
+        <source>Fetching the flagged contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">催收员</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">渠道</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 flagged contact(s) in the team; showing the newest %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Refresh to fetch the flagged contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>You are offline. Your work is saved and will be sent when the connection is back.</source>
@@ -609,6 +797,10 @@
     <message>
         <source>No script fits this case. Speak freely, and record the outcome.</source>
         <translation>没有适用于此案件的话术。请自行沟通，并记录结果。</translation>
+    </message>
+    <message>
+        <source>Work out an offer in the plan calculator:</source>
+        <translation>在方案计算器中测算方案：</translation>
     </message>
     <message>
         <source>Script ended: %1</source>
@@ -1486,6 +1678,85 @@ The desktop for collection agents and team leads.</source>
     </message>
 </context>
 <context>
+    <name>ReassignPage</name>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPD</source>
+        <translation type="unfinished">逾期天数</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation type="unfinished">账龄</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished">逾期金额</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select one or more cases and the agent to move them to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These cases are already with %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 case(s) moved to %2; the agents receive them with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show cases of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move selected cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>The server address must look like https://agentdesk.example.com or http://host:port.</source>
@@ -1652,6 +1923,137 @@ The desktop for collection agents and team leads.</source>
     <message>
         <source>Sign in again…</source>
         <translation>重新登录…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDashboardPage</name>
+    <message>
+        <source>The first day must not be after the last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the team report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the last figures kept on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last figures kept, taken %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished">催收员</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right-party contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promises made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promises kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promises broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open cases by bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export team figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team performance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figures yet: choose a period and press Show.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
