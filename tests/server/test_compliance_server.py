@@ -401,3 +401,36 @@ def test_an_override_counts_only_for_a_role_the_policy_names(world: World) -> No
     # An override naming another rule does not cover this one.
     other_rule = {**OVERRIDE, "value": "CN-2: something else entirely"}
     assert _stored(world, _push(world, "lead1", late + timedelta(minutes=9), [other_rule]))[0]
+
+
+def _pull_all(
+    w: World, user: str, cursor: str | None = None
+) -> tuple[list[dict[str, object]], str]:
+    changes: list[dict[str, object]] = []
+    while True:
+        params = {"cursor": cursor} if cursor else {}
+        page = _get(w, "/sync/pull", user, **params).json()
+        changes.extend(page["changes"])
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            return changes, str(cursor)
+
+
+def test_desktops_receive_a_published_policy_by_sync(world: World) -> None:
+    first, cursor = _pull_all(world, "agent1")
+    assert not [c for c in first if c["entity_type"] == "contact_policy"]  # shipped one in force
+    headers = {"Authorization": f"Bearer {world.tokens['admin1']}", "Content-Type": "text/plain"}
+    posted = world.client.post(
+        f"{API_PREFIX}/compliance/policy", content=_us_text().encode(), headers=headers
+    )
+    assert posted.status_code == 201, posted.text
+    later, _ = _pull_all(world, "agent1", cursor)
+    (document,) = [c for c in later if c["entity_type"] == "contact_policy"]
+    data = document["data"]
+    assert isinstance(data, dict)
+    assert (data["version"], data["format"], data["body"]) == (1, "yaml", _us_text())
+    # A desktop starting from scratch gets it in its first page too.
+    fresh, _ = _pull_all(world, "lead1")
+    assert [c["entity_id"] for c in fresh if c["entity_type"] == "contact_policy"] == [
+        "contact_policy"
+    ]

@@ -12,20 +12,28 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.compliance import DEFAULT_PROFILE, Policy, load_policy
 from agentdesk.paths import resources_dir
+from agentdesk.protocol.sync import DocumentData, EntityType
 from agentdesk.server import audit
 from agentdesk.server.base import utcnow
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError
 from agentdesk.server.models import AuditEntry
+from agentdesk.server.sync.changelog import UPSERT, take_position_lock
+from agentdesk.server.sync.models import SyncChange
 
 PUBLISH_ACTION = "contact_policy.publish"
 ENTITY = "contact_policy"
+# Desktops keep one contact-policy document; each publication is its next version.
+DOCUMENT_ID = "contact_policy"
+
+Entity = tuple[EntityType, str, int, dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -118,5 +126,47 @@ def publish(
         text=text,
     )
     session.flush()
+    _announce(session)
     who = actor.username if actor else username
     return PublishedPolicy(policy, text, digest, utcnow(), who)
+
+
+def _publications(session: Session) -> int:
+    count = session.scalar(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.action == PUBLISH_ACTION)
+    )
+    return int(count or 0)
+
+
+def _announce(session: Session) -> None:
+    # Appended last, right before the caller commits, under the change log's position
+    # lock: every desktop's next pull brings the new policy, in commit order.
+    take_position_lock(session)
+    session.connection().execute(
+        insert(SyncChange),
+        [
+            {
+                "entity_type": EntityType.CONTACT_POLICY.value,
+                "entity_id": DOCUMENT_ID,
+                "case_id": None,
+                "kind": UPSERT,
+                "at": utcnow(),
+            }
+        ],
+    )
+
+
+def policy_entities(session: Session) -> list[Entity]:
+    """The published policy as a sync document (none while the shipped one is in force).
+
+    Its document version counts the publications (1, 2, …), so a desktop always keeps
+    the newest; the policy's own version string is inside the text.
+    """
+    published = _publications(session)
+    if published == 0:
+        return []
+    current = active_policy(session)
+    data = DocumentData(
+        id=DOCUMENT_ID, version=published, format="yaml", body=current.text
+    ).model_dump(mode="json")
+    return [(EntityType.CONTACT_POLICY, DOCUMENT_ID, published, data)]
