@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from agentdesk.domain.vocabulary import Role
 from agentdesk.protocol.sync import EntityType
-from agentdesk.server import script_store
+from agentdesk.server import contact_policy, script_store
 from agentdesk.server.access import visible_cases
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError
@@ -151,6 +151,7 @@ def _snapshot_page(
     changes = [_change(cursor.log_seq, e) for e in entities.bundles(db, cases)]
     if cursor.after_case is None:  # the first page also brings every published script
         changes[:0] = [_change(cursor.log_seq, e) for e in script_store.script_entities(db)]
+        changes[:0] = [_change(cursor.log_seq, e) for e in contact_policy.policy_entities(db)]
     if more:
         after = cases[-1].id
         left = db.scalar(
@@ -208,7 +209,8 @@ def _log_page(db: Session, principal: Principal, after: int, limit: int, newest:
     case_of: dict[str, uuid.UUID] = {}
     for r in rows:
         etype = EntityType(r.entity_type)
-        if etype is EntityType.SCRIPT and r.case_id is None:  # for everyone, no case
+        documents = (EntityType.SCRIPT, EntityType.CONTACT_POLICY)
+        if etype in documents and r.case_id is None:  # for everyone, no case
             events.append((r.seq, "document", etype, r.entity_id))
             continue
         holder = holders.get(r.case_id) if r.case_id is not None else None
@@ -247,6 +249,8 @@ def _log_page(db: Session, principal: Principal, after: int, limit: int, newest:
                 changes.extend(_change(seq, e) for e in bundled)
         elif what == REMOVE:
             changes.append(_removal(seq, etype, entity_id))
+        elif what == "document" and etype is EntityType.CONTACT_POLICY:
+            changes.extend(_change(seq, e) for e in contact_policy.policy_entities(db))
         elif what == "document":
             changes.extend(_change(seq, e) for e in script_store.script_entities(db, {entity_id}))
         else:
