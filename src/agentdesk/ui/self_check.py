@@ -11,7 +11,9 @@ or a Qt plugin it left out shows up here instead of in front of an agent.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -103,6 +105,11 @@ def run_self_check(resources: Path | None = None, forms: Path | None = None,
     resources = resources if resources is not None else resources_dir()
     forms = forms if forms is not None else forms_dir()
     if QApplication.instance() is None:
+        # Nothing is shown: over SSH, with no display, check with the offscreen platform
+        # instead of failing to connect to one.
+        if sys.platform.startswith("linux") and not (
+                os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         QApplication([])
     report = SelfCheckReport()
     report.notes.append(f"resources: {resources}")
