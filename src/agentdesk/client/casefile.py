@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from agentdesk.client.queue import ROW_COLUMNS, QueueRow, row_from_db
+from agentdesk.client.queue_rows import ROW_COLUMNS, QueueRow, row_from_db
 from agentdesk.client.store import LocalStore
 from agentdesk.protocol.sync import (
     BorrowerData,

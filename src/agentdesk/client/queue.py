@@ -33,12 +33,12 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from agentdesk.client.convert import from_minor, parse_date, parse_utc, utc_text
+from agentdesk.client.convert import utc_text
+from agentdesk.client.queue_rows import ROW_COLUMNS, QueueRow, row_from_db
 from agentdesk.client.search_keys import is_digits, normalise_query
 from agentdesk.client.store import LocalStore
 
@@ -117,56 +117,6 @@ class QueueQuery:
     text: str = ""
     sort: SortColumn = SortColumn.PRIORITY
     descending: bool = True
-
-
-@dataclass(frozen=True)
-class QueueRow:
-    """One row of the queue table (personal data masked)."""
-
-    key: int
-    case_id: str
-    priority: int
-    borrower_name: str
-    name_pinyin: str
-    phones_masked: str
-    loan_number: str
-    dpd: int
-    bucket: str
-    amount_overdue: Decimal
-    currency: str
-    next_action_due: datetime | None
-    promise_status: str | None
-    promise_due: date | None
-    last_contact_at: datetime | None
-    stage: str
-    holds: tuple[str, ...]
-    plan_status: str | None
-    removal_pending: bool
-    """The user lost access; the case goes once its pending ops are answered."""
-    pending_ops: int
-    """This case's ops still waiting for the server."""
-
-
-ROW_COLUMNS = (
-    "c.key, c.case_id, c.priority, c.borrower_name, c.name_pinyin, c.phones_masked,"
-    " c.loan_number, c.dpd, c.bucket, c.amount_overdue_minor, c.currency,"
-    " c.next_action_due, c.promise_status, c.promise_due, c.last_contact_at, c.stage,"
-    " c.holds, c.plan_status, c.removal_pending,"
-    " (SELECT count(*) FROM outbox o WHERE o.case_id = c.case_id)"
-)
-
-
-def row_from_db(r: Sequence[Any]) -> QueueRow:
-    """Build a `QueueRow` from a row selected with `ROW_COLUMNS`."""
-    return QueueRow(
-        key=r[0], case_id=r[1], priority=r[2], borrower_name=r[3], name_pinyin=r[4],
-        phones_masked=r[5], loan_number=r[6], dpd=r[7], bucket=r[8],
-        amount_overdue=from_minor(r[9], r[10]), currency=r[10],
-        next_action_due=parse_utc(r[11]), promise_status=r[12], promise_due=parse_date(r[13]),
-        last_contact_at=parse_utc(r[14]), stage=r[15],
-        holds=tuple(h for h in r[16].split(",") if h), plan_status=r[17],
-        removal_pending=bool(r[18]), pending_ops=r[19],
-    )
 
 
 @dataclass(frozen=True)
