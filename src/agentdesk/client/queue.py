@@ -42,6 +42,21 @@ from agentdesk.client.queue_rows import ROW_COLUMNS, QueueRow, row_from_db
 from agentdesk.client.search_keys import is_digits, normalise_query
 from agentdesk.client.store import LocalStore
 
+__all__ = [
+    "LOOKUP_LIMIT",
+    "MIN_DIGITS",
+    "ROW_COLUMNS",
+    "WALK_LIMIT",
+    "CaseQueue",
+    "QueueQuery",
+    "QueueRow",
+    "QuickFilter",
+    "SearchResult",
+    "SortColumn",
+    "StaleResultError",
+    "row_from_db",
+]
+
 MIN_DIGITS = 3
 LOOKUP_LIMIT = 1500
 """Up to this many matches, reading and sorting them beats walking the sort index
