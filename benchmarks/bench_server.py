@@ -94,24 +94,32 @@ def seed(url: str, cases: int) -> dict[str, list[str]]:
     engine = make_engine(url)
     upgrade(engine)
     started = time.perf_counter()
-    with transaction(session_factory(engine)) as db:
-        seed_demo(db, seed=11, cases=cases, policy=read_authority_policy(), plans=20)
-    print(f"seeded {cases:,} cases in {time.perf_counter() - started:.1f} s", flush=True)
+    with session_factory(engine)() as db:
+        seeded = db.scalars(select(User.id).limit(1)).first() is not None
+    if seeded:
+        print("database already seeded: reusing it", flush=True)
+    else:
+        with transaction(session_factory(engine)) as db:
+            seed_demo(db, seed=11, cases=cases, policy=read_authority_policy(), plans=20)
+        print(f"seeded {cases:,} cases in {time.perf_counter() - started:.1f} s", flush=True)
     tokens: dict[str, list[str]] = {"agent": [], "admin": [], "lead": []}
     now = datetime.now(UTC)
     with transaction(session_factory(engine)) as db:
         for user in db.scalars(select(User)):
             token = f"bench-{user.username}"
+            tokens[user.role].append(token)
+            known = select(DeviceSession.id).where(DeviceSession.token_hash == token_digest(token))
+            if db.scalars(known).first() is not None:
+                continue
             db.add(
                 DeviceSession(
                     user_id=user.id,
                     device_name="bench",
                     token_hash=token_digest(token),
                     created_at=now,
-                    expires_at=now + timedelta(days=1),
+                    expires_at=now + timedelta(days=7),
                 )
             )
-            tokens[user.role].append(token)
     with engine.connect() as conn:
         conn.exec_driver_sql("ANALYZE")
         conn.commit()
@@ -129,17 +137,18 @@ def build_requests(base: str, tokens: dict[str, list[str]]) -> dict[str, list[tu
         for token in tokens["agent"]:
             headers = {"Authorization": f"Bearer {token}"}
             cursor = None
-            case_ids: list[str] = []
             for _ in range(10):  # the first ten pages of each agent's queue
                 path = "/api/v1/cases?limit=50" + (f"&cursor={cursor}" if cursor else "")
                 r = client.get(path, headers=headers)
                 r.raise_for_status()
                 pages.append(("GET", path, token, None))
-                body = r.json()
-                case_ids += [c["id"] for c in body["items"] if c["dpd"] <= 90]
-                cursor = body["next_cursor"]
+                cursor = r.json()["next_cursor"]
                 if not cursor:
                     break
+            # Previews on cases still inside their term (early buckets).
+            r = client.get("/api/v1/cases?limit=50&bucket=M1", headers=headers)
+            r.raise_for_status()
+            case_ids = [c["id"] for c in r.json()["items"]]
             for case_id in case_ids[:50]:
                 previews.append(
                     (

@@ -6,6 +6,7 @@ import uuid
 
 from sqlalchemy import func, select
 
+from agentdesk.protocol.cases import CasePage, CaseSummary
 from agentdesk.server.models import AuditEntry, Borrower, Case, ContactPoint
 from tests.server.conftest import Api
 
@@ -18,6 +19,7 @@ def all_pages(api: Api, user: str, **params: object) -> list[dict]:
         r = api.get("/cases", user, params=query)
         assert r.status_code == 200, r.text
         body = r.json()
+        CasePage.model_validate(body)
         items += body["items"]
         cursor = body["next_cursor"]
         if cursor is None:
@@ -40,6 +42,10 @@ def test_agents_see_exactly_their_open_cases_in_pages_without_gaps(api: Api) -> 
     assert set(ids) == expected
     dpds = [i["dpd"] for i in items]
     assert dpds == sorted(dpds, reverse=True)
+    # The list's rows are exactly what the case itself says (same shape, same values).
+    for item in items[:5]:
+        CaseSummary.model_validate(item)
+        assert api.get(f"/cases/{item['id']}", "agent.east1").json()["case"] == item
 
 
 def test_leads_see_their_team_and_admins_everything(api: Api) -> None:
