@@ -7,14 +7,14 @@ themselves as tabs through `add_page`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from agentdesk import __version__
 from agentdesk.ui import workspaces
-from agentdesk.ui.attention import AttentionDialog
-from agentdesk.ui.case_view import CaseView
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label
 from agentdesk.ui.queue_page import QueuePage
@@ -22,6 +22,10 @@ from agentdesk.ui.settings import UserSettings
 from agentdesk.ui.settings_dialog import SettingsDialog
 from agentdesk.ui.sync_controller import SyncController
 from agentdesk.ui.sync_status import SyncStatus
+
+if TYPE_CHECKING:
+    from agentdesk.ui.attention import AttentionDialog
+    from agentdesk.ui.case_view import CaseView
 
 STYLE = """
 QTableView { gridline-color: #e3e5e8; selection-background-color: #d6e4f5;
@@ -58,6 +62,11 @@ class MainWindow(QMainWindow):
         self.queue_page.caseActivated.connect(self.open_case)
         self.tabs.addTab(self.queue_page, "")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        # The team lead's workspace (approvals, performance, compliance, reassign): leads
+        # and administrators only; its pages live in agentdesk.ui.lead.
+        from agentdesk.ui.lead import install as install_lead_workspace
+
+        self.lead_workspace = install_lead_workspace(self)
         self.status = SyncStatus(context, sync, self)
         self.statusBar().addPermanentWidget(self.status)
         self.status.attentionRequested.connect(self.show_attention)
@@ -122,6 +131,10 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: str) -> CaseView:
         """Show the case in its tab (opened if needed)."""
+        # Imported on first use: the case view pulls in the wire models and the plan
+        # engine, which the queue does not need to show (cold start).
+        from agentdesk.ui.case_view import CaseView
+
         for index in range(1, self.tabs.count()):
             page = self.tabs.widget(index)
             if isinstance(page, CaseView) and page.case_id == case_id:
@@ -135,6 +148,8 @@ class MainWindow(QMainWindow):
 
     def current_case(self) -> CaseView | None:
         """The case tab shown now, if any."""
+        from agentdesk.ui.case_view import CaseView
+
         page = self.tabs.currentWidget()
         return page if isinstance(page, CaseView) else None
 
@@ -161,6 +176,8 @@ class MainWindow(QMainWindow):
 
     def show_attention(self) -> AttentionDialog:
         """The list of changes the server did not accept."""
+        from agentdesk.ui.attention import AttentionDialog
+
         dialog = AttentionDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.caseRequested.connect(self.open_case)
