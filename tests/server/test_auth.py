@@ -122,3 +122,21 @@ def test_login_validates_its_body(api: Api) -> None:
     assert r.status_code == 422
     fields = {d["field"] for d in r.json()["error"]["details"]}
     assert {"username", "device_name"} <= fields
+
+
+def test_the_audit_trail_is_append_only(api: Api) -> None:
+    import pytest
+
+    from agentdesk.server.audit import AuditIsAppendOnly
+
+    login(api, "agent.east1")
+    with api.session() as db:
+        entry = db.scalars(select(AuditEntry)).first()
+        entry.action = "nothing happened"
+        with pytest.raises(AuditIsAppendOnly):
+            db.flush()
+        db.rollback()
+        entry = db.scalars(select(AuditEntry)).first()
+        db.delete(entry)
+        with pytest.raises(AuditIsAppendOnly):
+            db.flush()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import event
+from sqlalchemy.orm import Mapper, Session
 
 from agentdesk.server.base import utcnow
 from agentdesk.server.models import AuditEntry
@@ -48,3 +49,13 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     return str(value)
+
+
+class AuditIsAppendOnly(RuntimeError):
+    """Raised when code tries to change or delete an audit entry."""
+
+
+@event.listens_for(AuditEntry, "before_update")
+@event.listens_for(AuditEntry, "before_delete")
+def _refuse_rewrite(_mapper: Mapper[AuditEntry], _connection: Any, entry: AuditEntry) -> None:
+    raise AuditIsAppendOnly(f"audit entry {entry.id} cannot be changed or deleted")
