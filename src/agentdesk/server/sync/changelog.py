@@ -243,6 +243,8 @@ def take_position_lock(session: Session) -> None:
 
 
 def _before_commit(session: Session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint: positions are handed out when the whole transaction commits
     # The last changes are flushed here, so that they are noted before positions go out.
     session.flush()
     pending: list[Noted] = session.info.pop(PENDING, [])

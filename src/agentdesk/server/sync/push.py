@@ -97,10 +97,12 @@ def push_one(
 ) -> OpResult:
     """Apply one op exactly once and return its answer (see the module docstring)."""
     digest = op_digest(op)
-    for _attempt in range(CLAIM_RETRIES):
+    for attempt in range(CLAIM_RETRIES):
         with factory() as db:
             begin_write(db)
-            existing = db.get(SyncOp, op.op_id)
+            # A first try goes straight to the claim (most ops are new); after a failed
+            # claim, the op log row is there to answer from.
+            existing = db.get(SyncOp, op.op_id) if attempt else None
             if existing is not None:
                 return _answer_again(existing, op.op_id, digest, principal, language)
             row = SyncOp(
