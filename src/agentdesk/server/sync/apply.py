@@ -55,7 +55,6 @@ from agentdesk.server.models import (
     Plan,
     PlanDecision,
     Promise,
-    User,
 )
 from agentdesk.server.plan_flow import decide_plan, propose, withdraw_plan
 from agentdesk.server.routes.cases import find_agent
@@ -89,7 +88,7 @@ def _held_at(db: Session, principal: Principal, case: Case, moment: datetime) ->
     return first_move.old_assignee_id == principal.user_id
 
 
-def _reassigned(principal: Principal) -> ApiError:
+def _reassigned() -> ApiError:
     return ApiError(
         403,
         "case_reassigned",
@@ -104,7 +103,7 @@ def _case_for(db: Session, principal: Principal, case_id: uuid.UUID) -> Case:
         raise ApiError(404, "not_found", "找不到该案件。", "No such case.")
     if not can_see(principal, case):
         raise (
-            _reassigned(principal)
+            _reassigned()
             if _ever_held(db, principal, case)
             else ApiError(404, "not_found", "找不到该案件。", "No such case.")
         )
@@ -134,7 +133,7 @@ def _fact_case(db: Session, principal: Principal, op: Op) -> tuple[Case, bool]:
     if _held_at(db, principal, case, op.created_at):
         return case, True
     raise (
-        _reassigned(principal)
+        _reassigned()
         if _ever_held(db, principal, case)
         else ApiError(404, "not_found", "找不到该案件。", "No such case.")
     )
@@ -425,8 +424,3 @@ def apply_op(db: Session, principal: Principal, op: Op, policy: AuthorityPolicy)
         return decide(db, principal, op, policy)
     return reassign(db, principal, op)
 
-
-def user_name(db: Session, user_id: uuid.UUID) -> str:
-    """A user's name for messages (their id when unknown)."""
-    user = db.get(User, user_id)
-    return user.username if user else str(user_id)
