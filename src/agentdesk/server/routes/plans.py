@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import Field
 from sqlalchemy import select
 
@@ -37,9 +37,10 @@ def _policy(request: Request) -> AuthorityPolicy:
 
 
 @router.post("/plans/preview", response_model=PreviewResponse)
+@read_only
 def preview(
     body: PreviewRequest, request: Request, principal: CurrentUser, db: Db
-) -> PreviewResponse:
+) -> Response:
     """Compute a plan without storing it: schedule, comparison, concessions, approver."""
     as_of = body.as_of or datetime.now(UTC).date()
     role = body.role or principal.role
@@ -56,7 +57,9 @@ def preview(
             if loan.monthly_income is not None and loan.essential_expenses is not None
             else None
         )
-    return compute(terms, position, body.options, role, _policy(request), income).figures
+    figures = compute(terms, position, body.options, role, _policy(request), income).figures
+    # Built and validated once by `compute`; serialised here without a second pass.
+    return Response(figures.model_dump_json(), media_type="application/json")
 
 
 @router.post("/cases/{case_id}/plans", response_model=PlanOut, status_code=201)
