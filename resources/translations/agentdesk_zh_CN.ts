@@ -5,133 +5,133 @@
     <name>ApprovalQueuePage</name>
     <message>
         <source>Waited</source>
-        <translation type="unfinished"></translation>
+        <translation>已等待</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">催收员</translation>
+        <translation>坐席</translation>
     </message>
     <message>
         <source>Borrower</source>
-        <translation type="unfinished"></translation>
+        <translation>借款人</translation>
     </message>
     <message>
         <source>Extension</source>
-        <translation type="unfinished"></translation>
+        <translation>延期</translation>
     </message>
     <message>
         <source>Waiver</source>
-        <translation type="unfinished"></translation>
+        <translation>减免</translation>
     </message>
     <message>
         <source>Rate cut</source>
-        <translation type="unfinished"></translation>
+        <translation>降息</translation>
     </message>
     <message>
         <source>PV loss</source>
-        <translation type="unfinished"></translation>
+        <translation>现值损失</translation>
     </message>
     <message>
         <source>Needs</source>
-        <translation type="unfinished"></translation>
+        <translation>需审批人</translation>
     </message>
     <message>
         <source>Why it needs a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>需要审批的原因</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时</translation>
     </message>
     <message>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天</translation>
     </message>
     <message>
         <source>Your own proposal</source>
-        <translation type="unfinished"></translation>
+        <translation>您自己提交的方案</translation>
     </message>
     <message numerus="yes">
         <source>%n plan(s) waiting for a decision</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个方案待审批</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose a plan first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个方案。</translation>
     </message>
     <message>
         <source>You cannot decide a plan you proposed yourself: another lead or an administrator decides it.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能审批自己提交的方案：须由其他组长或管理员审批。</translation>
     </message>
     <message>
         <source>Beyond your authority: %1. It goes on to an administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>超出您的审批权限：%1。该方案将转交管理员审批。</translation>
     </message>
     <message>
         <source>Write a comment for the agent: rejecting or returning a plan needs a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为坐席填写意见：驳回或退回方案时必须说明原因。</translation>
     </message>
     <message>
         <source>Decision saved; it is sent with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>审批结果已保存，将在下次同步时发送。</translation>
     </message>
     <message>
         <source>%1 — %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2：%3</translation>
     </message>
     <message>
         <source>conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>冲突</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝</translation>
     </message>
     <message>
         <source>Approvals (administrator)</source>
-        <translation type="unfinished"></translation>
+        <translation>审批（管理员）</translation>
     </message>
     <message>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>审批</translation>
     </message>
     <message>
         <source>Decisions the server did not take</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器未接受的审批</translation>
     </message>
     <message>
         <source>Re-open plan</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开方案</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>打开案件</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>知道了</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished">审批</translation>
+        <translation>审批</translation>
     </message>
     <message>
         <source>Comment for the agent (required to reject or return)</source>
-        <translation type="unfinished"></translation>
+        <translation>给坐席的意见（驳回或退回时必填）</translation>
     </message>
     <message>
         <source>&amp;Approve</source>
-        <translation type="unfinished"></translation>
+        <translation>批准(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回(&amp;R)</translation>
     </message>
     <message>
         <source>Return for &amp;changes</source>
-        <translation type="unfinished"></translation>
+        <translation>退回修改(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -653,55 +653,55 @@
     <name>CompliancePage</name>
     <message>
         <source>Fetching the flagged contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在获取违规联系记录…</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">催收员</translation>
+        <translation>坐席</translation>
     </message>
     <message>
         <source>Borrower</source>
-        <translation type="unfinished"></translation>
+        <translation>借款人</translation>
     </message>
     <message>
         <source>Loan</source>
-        <translation type="unfinished"></translation>
+        <translation>贷款</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">渠道</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Rules broken</source>
-        <translation type="unfinished"></translation>
+        <translation>违反的规则</translation>
     </message>
     <message>
         <source>%1 flagged contact(s) in the team; showing the newest %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>本组共有 %1 条违规联系记录，显示最新的 %2 条。</translation>
     </message>
     <message>
         <source>Compliance</source>
-        <translation type="unfinished"></translation>
+        <translation>合规</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>打开案件</translation>
     </message>
     <message>
         <source>Press Refresh to fetch the flagged contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“刷新”获取违规联系记录。</translation>
     </message>
 </context>
 <context>
@@ -1361,187 +1361,187 @@ The desktop for collection agents and team leads.</source>
     <name>PlanReview</name>
     <message>
         <source>you</source>
-        <translation type="unfinished"></translation>
+        <translation>您</translation>
     </message>
     <message>
         <source>Choose a plan on the left to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>在左侧选择一个方案，在此查看详情。</translation>
     </message>
     <message>
         <source>%1 · loan %2 · %3 days past due · %4 · overdue %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · 贷款 %2 · 逾期 %3 天 · %4 · 逾期金额 %5</translation>
     </message>
     <message>
         <source>Proposed by</source>
-        <translation type="unfinished"></translation>
+        <translation>提交人</translation>
     </message>
     <message>
         <source>Proposed</source>
-        <translation type="unfinished">提交时间</translation>
+        <translation>提交时间</translation>
     </message>
     <message>
         <source>Extension</source>
-        <translation type="unfinished"></translation>
+        <translation>延期</translation>
     </message>
     <message>
         <source>%1 months</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个月</translation>
     </message>
     <message>
         <source>Waiver</source>
-        <translation type="unfinished"></translation>
+        <translation>减免</translation>
     </message>
     <message>
         <source>Rate cut</source>
-        <translation type="unfinished"></translation>
+        <translation>降息</translation>
     </message>
     <message>
         <source>%1 points</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个百分点</translation>
     </message>
     <message>
         <source>Present-value loss</source>
-        <translation type="unfinished"></translation>
+        <translation>现值损失</translation>
     </message>
     <message>
         <source>Down payment</source>
-        <translation type="unfinished"></translation>
+        <translation>首付</translation>
     </message>
     <message>
         <source>Instalment</source>
-        <translation type="unfinished">每期还款</translation>
+        <translation>月供</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>结清日</translation>
     </message>
     <message>
         <source>No income figures on file.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有收入资料。</translation>
     </message>
     <message>
         <source>Monthly income</source>
-        <translation type="unfinished"></translation>
+        <translation>月收入</translation>
     </message>
     <message>
         <source>Essential expenses</source>
-        <translation type="unfinished"></translation>
+        <translation>必要支出</translation>
     </message>
     <message>
         <source>Disposable income</source>
-        <translation type="unfinished"></translation>
+        <translation>可支配收入</translation>
     </message>
     <message>
         <source>Largest instalment</source>
-        <translation type="unfinished"></translation>
+        <translation>最高月供</translation>
     </message>
     <message>
         <source>Share of disposable income</source>
-        <translation type="unfinished"></translation>
+        <translation>占可支配收入比例</translation>
     </message>
     <message>
         <source>Most allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>允许上限</translation>
     </message>
     <message>
         <source>The server has not confirmed this proposal yet: its figures come with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器尚未确认此方案：其测算结果将在下次同步时获得。</translation>
     </message>
     <message>
         <source>Within your authority: you may approve, reject or return it.</source>
-        <translation type="unfinished"></translation>
+        <translation>在您的权限内：可以批准、驳回或退回。</translation>
     </message>
     <message>
         <source>You proposed this plan: another lead or an administrator must decide it (four eyes).</source>
-        <translation type="unfinished"></translation>
+        <translation>此方案由您提交：须由其他组长或管理员审批（四眼原则）。</translation>
     </message>
     <message>
         <source>Beyond your authority — an administrator must approve it: %1. You may still reject it or return it for changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>超出您的权限，须由管理员批准：%1。您仍可驳回或退回修改。</translation>
     </message>
     <message>
         <source>Waiting for the server to confirm this proposal (sync first).</source>
-        <translation type="unfinished"></translation>
+        <translation>等待服务器确认此方案（请先同步）。</translation>
     </message>
     <message>
         <source>This plan is no longer pending: it is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>此方案已不再待审批：当前状态为%1。</translation>
     </message>
     <message>
         <source>Only team leads and administrators decide plans.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有组长和管理员可以审批方案。</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>期数</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">到期日</translation>
+        <translation>到期日</translation>
     </message>
     <message>
         <source>Principal</source>
-        <translation type="unfinished">本金</translation>
+        <translation>本金</translation>
     </message>
     <message>
         <source>Interest</source>
-        <translation type="unfinished">利息</translation>
+        <translation>利息</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished">合计</translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>This case is not on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机没有此案件。</translation>
     </message>
     <message>
         <source>Assigned to %1 · stage %2</source>
-        <translation type="unfinished"></translation>
+        <translation>分配给 %1 · 阶段 %2</translation>
     </message>
     <message>
         <source>No history yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无历史记录。</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Notes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：%1</translation>
     </message>
     <message>
         <source>%1 due %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，到期日 %2（%3）</translation>
     </message>
     <message>
         <source>by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 记录</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished">方案</translation>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Case and history</source>
-        <translation type="unfinished"></translation>
+        <translation>案件与历史</translation>
     </message>
     <message>
         <source>What the plan gives</source>
-        <translation type="unfinished"></translation>
+        <translation>方案让步</translation>
     </message>
     <message>
         <source>Affordability</source>
-        <translation type="unfinished">还款能力</translation>
+        <translation>还款能力</translation>
     </message>
     <message>
         <source>Current schedule (from today)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前还款计划（自今日起）</translation>
     </message>
     <message>
         <source>Proposed schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>拟议还款计划</translation>
     </message>
 </context>
 <context>
@@ -1681,79 +1681,79 @@ The desktop for collection agents and team leads.</source>
     <name>ReassignPage</name>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>无人</translation>
     </message>
     <message>
         <source>All agents</source>
-        <translation type="unfinished"></translation>
+        <translation>全部坐席</translation>
     </message>
     <message numerus="yes">
         <source>%1 — %n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 — %n 个案件</numerusform>
         </translation>
     </message>
     <message>
         <source>Borrower</source>
-        <translation type="unfinished"></translation>
+        <translation>借款人</translation>
     </message>
     <message>
         <source>Loan</source>
-        <translation type="unfinished"></translation>
+        <translation>贷款</translation>
     </message>
     <message>
         <source>DPD</source>
-        <translation type="unfinished">逾期天数</translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <source>Bucket</source>
-        <translation type="unfinished">账龄</translation>
+        <translation>账龄</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished">逾期金额</translation>
+        <translation>逾期金额</translation>
     </message>
     <message>
         <source>Assigned to</source>
-        <translation type="unfinished"></translation>
+        <translation>分配给</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选 %n 个案件</numerusform>
         </translation>
     </message>
     <message>
         <source>Select one or more cases and the agent to move them to.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个或多个案件，以及接收的坐席。</translation>
     </message>
     <message>
         <source>These cases are already with %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些案件已在 %1 名下。</translation>
     </message>
     <message>
         <source>%1 case(s) moved to %2; the agents receive them with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 个案件转给 %2；坐席将在下次同步时收到。</translation>
     </message>
     <message>
         <source>Reassign</source>
-        <translation type="unfinished"></translation>
+        <translation>调配案件</translation>
     </message>
     <message>
         <source>Show cases of</source>
-        <translation type="unfinished"></translation>
+        <translation>显示案件：</translation>
     </message>
     <message>
         <source>Move to</source>
-        <translation type="unfinished"></translation>
+        <translation>转给</translation>
     </message>
     <message>
         <source>Reason (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（可选）</translation>
     </message>
     <message>
         <source>&amp;Move selected cases</source>
-        <translation type="unfinished"></translation>
+        <translation>转移所选案件(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1929,131 +1929,131 @@ The desktop for collection agents and team leads.</source>
     <name>TeamDashboardPage</name>
     <message>
         <source>The first day must not be after the last day.</source>
-        <translation type="unfinished"></translation>
+        <translation>起始日不能晚于结束日。</translation>
     </message>
     <message>
         <source>Fetching the team report…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在获取团队报表…</translation>
     </message>
     <message>
         <source>Showing the last figures kept on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示本机保存的最近一次数据。</translation>
     </message>
     <message>
         <source>Last figures kept, taken %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本机保存的数据，获取于 %1</translation>
     </message>
     <message>
         <source>Figures as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据截至 %1</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>团队</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished">催收员</translation>
+        <translation>坐席</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>联系次数</translation>
     </message>
     <message>
         <source>Right-party contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>本人接通</translation>
     </message>
     <message>
         <source>Promises made</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺还款</translation>
     </message>
     <message>
         <source>Promises kept</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺兑现</translation>
     </message>
     <message>
         <source>Promises broken</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺违约</translation>
     </message>
     <message>
         <source>Kept rate</source>
-        <translation type="unfinished"></translation>
+        <translation>兑现率</translation>
     </message>
     <message>
         <source>Plans proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>提交方案</translation>
     </message>
     <message>
         <source>Plans approved</source>
-        <translation type="unfinished"></translation>
+        <translation>批准方案</translation>
     </message>
     <message>
         <source>Plans broken</source>
-        <translation type="unfinished"></translation>
+        <translation>方案违约</translation>
     </message>
     <message>
         <source>Collected</source>
-        <translation type="unfinished"></translation>
+        <translation>回款金额</translation>
     </message>
     <message>
         <source>Team total</source>
-        <translation type="unfinished"></translation>
+        <translation>团队合计</translation>
     </message>
     <message>
         <source>Day of the period</source>
-        <translation type="unfinished"></translation>
+        <translation>期间第几天</translation>
     </message>
     <message>
         <source>Activity by day</source>
-        <translation type="unfinished"></translation>
+        <translation>每日作业量</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>在催案件</translation>
     </message>
     <message>
         <source>Open cases by bucket</source>
-        <translation type="unfinished"></translation>
+        <translation>在催案件账龄分布</translation>
     </message>
     <message>
         <source>Export team figures</source>
-        <translation type="unfinished"></translation>
+        <translation>导出团队数据</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Exported %1 rows to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
         <source>Team performance</source>
-        <translation type="unfinished"></translation>
+        <translation>团队绩效</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>查看</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>No figures yet: choose a period and press Show.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无数据：请选择期间后点击“查看”。</translation>
     </message>
 </context>
 <context>
