@@ -35,6 +35,7 @@ from agentdesk.ui import formatting, remote, workspaces
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView
 from agentdesk.ui.labels import label_of
+from agentdesk.ui.look import bold_titles, calm_table
 from agentdesk.ui.operations import error_text
 from agentdesk.ui.plan_engine import loan_situation
 from agentdesk.ui.queue_reasons import queue_reasons
@@ -87,6 +88,9 @@ class CaseView(QWidget):
         for table in (self.ui.historyTable, self.ui.scheduleTable, self.ui.paymentsTable,
                       self.ui.plansTable, self.ui.contactsTable):
             table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+            calm_table(table)
+        bold_titles(self.ui.whyBox, self.ui.borrowerBox, self.ui.balanceBox, self.ui.holdsBox,
+                    self.ui.contactsBox)
         self.ui.revealIdButton.clicked.connect(self._reveal_national_id)
         self.ui.revealContactButton.clicked.connect(self._reveal_contact)
         self.ui.callButton.clicked.connect(self._call)

@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from agentdesk.client.operations import Operations
-from agentdesk.client.outbox import Outbox
 from agentdesk.client.queue import CaseQueue
 from agentdesk.client.store import LocalStore
 from agentdesk.domain.vocabulary import Language, Role
 
 if TYPE_CHECKING:
     from agentdesk.client.credentials import CredentialStore
+    from agentdesk.client.operations import Operations
+    from agentdesk.client.outbox import Outbox
     from agentdesk.domain.compliance import Policy
     from agentdesk.domain.scripts import Script
     from agentdesk.ui.operations import UiOperations
@@ -83,11 +83,10 @@ class AppContext(QObject):
         self._api = api
         self._online = api is not None
         self._needs_sign_in = False
-        # The client-side operations: called only on the store-writer worker (ui.operations).
-        self.client_ops = Operations(store, user_id=user.user_id)
         # The queue's reads run on the GUI thread: they are index walks of a few ms.
         self.queue = CaseQueue(store, time_zone=time_zone)
-        self.outbox = Outbox(store)
+        self._client_ops: Operations | None = None
+        self._outbox: Outbox | None = None
         self._policy: Policy | None = None
         self._scripts: list[Script] | None = None
         self._lock = threading.Lock()
@@ -96,6 +95,25 @@ class AppContext(QObject):
         self.ops: UiOperations = UiOperations(self)
 
     # ------------------------------------------------------------ session state
+
+    @property
+    def client_ops(self) -> Operations:
+        """The client-side operations; called only on the store-writer worker."""
+        # Made on first use: the wire models they load are not needed to show the queue.
+        if self._client_ops is None:
+            from agentdesk.client.operations import Operations
+
+            self._client_ops = Operations(self.store, user_id=self.user.user_id)
+        return self._client_ops
+
+    @property
+    def outbox(self) -> Outbox:
+        """The store's outbox: ops waiting, and answers that need attention."""
+        if self._outbox is None:
+            from agentdesk.client.outbox import Outbox
+
+            self._outbox = Outbox(self.store)
+        return self._outbox
 
     @property
     def role(self) -> Role:

@@ -20,7 +20,6 @@ from agentdesk.ui.context import AppContext
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.session import Session, resume
 from agentdesk.ui.settings import UserSettings
-from agentdesk.ui.sign_in import SignInDialog
 from agentdesk.ui.sync_controller import DEFAULT_INTERVAL_MS, SyncController
 
 
@@ -67,6 +66,8 @@ class Desktop(QObject):
 
     def sign_in_again(self) -> bool:
         """Ask for the password again; on success sync resumes with the new token."""
+        from agentdesk.ui.sign_in import SignInDialog
+
         dialog = SignInDialog(credentials=self.credentials, language=self.context.language,
                               server_url=self.context.server_url,
                               username=self.context.user.username,
@@ -115,6 +116,8 @@ def start_session(options: LaunchOptions, settings: UserSettings,
                          data_dir=options.data_dir, require_token=True)
         if session is not None:
             return session
+    from agentdesk.ui.sign_in import SignInDialog
+
     dialog = SignInDialog(credentials=credentials, language=language, server_url=server,
                           username=username, data_dir=options.data_dir, parent=parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted

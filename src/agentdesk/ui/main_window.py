@@ -27,16 +27,6 @@ if TYPE_CHECKING:
     from agentdesk.ui.attention import AttentionDialog
     from agentdesk.ui.case_view import CaseView
 
-STYLE = """
-QTableView { gridline-color: #e3e5e8; selection-background-color: #d6e4f5;
-             selection-color: #1b1f24; alternate-background-color: #f7f8fa; }
-QHeaderView::section { padding: 4px 6px; border: none; border-bottom: 1px solid #d0d4da;
-                       background: #f2f3f5; font-weight: 600; }
-QGroupBox { font-weight: 600; margin-top: 10px; }
-QGroupBox::title { subcontrol-origin: margin; left: 2px; padding: 0 2px; }
-QPushButton:checked { background: #d6e4f5; border: 1px solid #7aa0cf; border-radius: 3px; }
-QTabWidget::pane { border-top: 1px solid #d0d4da; }
-"""
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +41,6 @@ class MainWindow(QMainWindow):
         self.context = context
         self.sync = sync
         self.settings = settings or UserSettings()
-        self.setStyleSheet(STYLE)
         self.resize(1280, 780)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)

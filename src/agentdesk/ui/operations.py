@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from agentdesk.client.operations import OperationError
 from agentdesk.domain.errors import DomainError
 from agentdesk.domain.vocabulary import Language
 
@@ -229,8 +228,6 @@ def _offline() -> Any:
 def error_text(error: BaseException, language: Language) -> str:
     """A sentence for a person about `error`, in `language`, saying what to do next."""
     zh = language is Language.ZH_CN
-    if isinstance(error, OperationError):
-        return error.message_zh if zh else error.message_en
     if isinstance(error, DomainError):
         return error.message(language)
     message_zh = getattr(error, "message_zh", None)

@@ -12,6 +12,7 @@ the same query again; views keep their current case by key (`position_of_key`).
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -38,8 +39,16 @@ from agentdesk.domain.vocabulary import Bucket, Hold, PlanStatus, PromiseStatus,
 from agentdesk.ui import formatting
 from agentdesk.ui.labels import label_of
 
-BLOCK = 128
-MAX_BLOCKS = 64
+BLOCK = 64
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_FONT = int(Qt.ItemDataRole.FontRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+MAX_BLOCKS = 128
 
 CaseKeyRole = Qt.ItemDataRole.UserRole + 1
 CaseIdRole = Qt.ItemDataRole.UserRole + 2
@@ -97,6 +106,16 @@ def header_tip(column: SortColumn) -> str:
     return header_text(column)
 
 
+_BORROWER_COLUMN = COLUMNS.index(SortColumn.BORROWER)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    row: QueueRow
+    texts: tuple[str | None, ...]
+    brushes: tuple[QBrush | None, ...]
+
+
 class CaseQueueModel(QAbstractTableModel):
     """The queue of one store, searched and sorted in SQLite, rows fetched lazily."""
 
@@ -111,6 +130,11 @@ class CaseQueueModel(QAbstractTableModel):
         self._query = QueueQuery()
         self._result: SearchResult = queue.search(self._query)
         self._blocks: OrderedDict[int, list[QueueRow]] = OrderedDict()
+        # Cells as painted (texts, colours), made once per row: a view asks for ~8 roles
+        # of every visible cell on each paint, so formatting must not run per ask.
+        self._prepared: dict[int, _Prepared | None] = {}
+        self._bold = QFont()
+        self._bold.setWeight(QFont.Weight.DemiBold)
         self._today = self._local_today()
 
     # ------------------------------------------------------------ the query
@@ -153,6 +177,7 @@ class CaseQueueModel(QAbstractTableModel):
     def _search(self) -> None:
         self._result = self.queue.search(self._query)
         self._blocks.clear()
+        self._prepared.clear()
 
     def _local_today(self) -> date:
         local = formatting.local_time(self.queue.store.clock(), self.time_zone)
@@ -218,35 +243,45 @@ class CaseQueueModel(QAbstractTableModel):
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(COLUMNS):
+        if not index.isValid():
             return None
-        row = self.row_at(index.row())
-        if row is None:
+        row_no = index.row()
+        prepared = self._prepared[row_no] if row_no in self._prepared \
+            else self._prepare(row_no)
+        if prepared is None:
             return None
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._colour(row, column)
-        if role == Qt.ItemDataRole.FontRole and column is SortColumn.BORROWER:
-            font = QFont()
-            font.setWeight(QFont.Weight.DemiBold)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        column = index.column()
+        if role == _DISPLAY:
+            return prepared.texts[column]
+        if role == _FOREGROUND:
+            return prepared.brushes[column]
+        if role == _ALIGNMENT:
+            return _RIGHT if COLUMNS[column] in _NUMERIC else None
+        if role == _FONT:
+            return self._bold if column == _BORROWER_COLUMN else None
+        if role == _TOOLTIP:
+            return self._tooltip(prepared.row, COLUMNS[column])
         if role == CaseKeyRole:
-            return row.key
+            return prepared.row.key
         if role == CaseIdRole:
-            return row.case_id
+            return prepared.row.case_id
         return None
+
+    def _prepare(self, row_no: int) -> _Prepared | None:
+        row = self.row_at(row_no)
+        prepared = None if row is None else _Prepared(
+            row,
+            tuple(self._display(row, c) for c in COLUMNS),
+            tuple(self._colour(row, c) for c in COLUMNS),
+        )
+        if len(self._prepared) > BLOCK * MAX_BLOCKS:
+            self._prepared.clear()
+        self._prepared[row_no] = prepared
+        return prepared
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 from agentdesk.client.queue import QuickFilter, SortColumn
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_queue_page import Ui_QueuePage
+from agentdesk.ui.look import FILTER_BUTTON, calm_table
 from agentdesk.ui.queue_model import COLUMNS, CaseKeyRole, CaseQueueModel, header_text
 
 # Widths in characters of the app font's average width: enough for the usual content.
@@ -39,6 +40,7 @@ class QueuePage(QWidget):
         self.model = CaseQueueModel(context.queue, time_zone=context.time_zone, parent=self)
         table = self.ui.table
         table.setModel(self.model)
+        calm_table(table)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
@@ -58,6 +60,7 @@ class QueuePage(QWidget):
         }
         for button in self.filter_buttons.values():
             button.toggled.connect(self._filters_changed)
+            button.setStyleSheet(FILTER_BUTTON)
         self.ui.searchEdit.textChanged.connect(self._search)
         self.ui.searchEdit.returnPressed.connect(self._open_current_or_first)
         self.model.countChanged.connect(self._show_count)

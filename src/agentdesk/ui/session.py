@@ -16,13 +16,16 @@ import json
 import platform
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from agentdesk.client.api import ApiClient
 from agentdesk.client.credentials import CredentialStore
 from agentdesk.client.paths import normalise_server_url, store_path
 from agentdesk.client.store import LocalStore
 from agentdesk.domain.vocabulary import Language, Role
 from agentdesk.ui.context import SessionUser
+
+if TYPE_CHECKING:
+    from agentdesk.client.api import ApiClient
 
 _USER_META = "session_user"
 
@@ -55,6 +58,8 @@ def sign_in(server_url: str, username: str, password: str, *, stay_signed_in: bo
             credentials: CredentialStore, language: Language = Language.ZH_CN,
             data_dir: Path | None = None) -> Session:
     """Sign in on the server and open the user's local store (raises `ApiFailure`)."""
+    from agentdesk.client.api import ApiClient
+
     url = normalise_server_url(server_url)
     api = ApiClient(url, language=_accept_language(language))
     try:
@@ -100,6 +105,8 @@ def resume(server_url: str, username: str, *, credentials: CredentialStore,
     if raw is None:
         store.close()
         return None
+    from agentdesk.client.api import ApiClient
+
     fields = json.loads(raw)
     user = SessionUser(**{**fields, "role": Role(fields["role"]),
                           "language": Language(fields["language"])})

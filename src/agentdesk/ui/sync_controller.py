@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from agentdesk.client.convert import utc_now
-from agentdesk.client.sync_engine import Progress, SyncEngine, SyncReport, SyncState
 from agentdesk.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from agentdesk.client.sync_engine import Progress, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +65,9 @@ class SyncController(QObject):
             self._again = True
             return True
         self.running = True
+        # Imported on first sync: HTTP and the wire models are not needed to show the queue.
+        from agentdesk.client.sync_engine import SyncEngine
+
         engine = SyncEngine(self.context.store, api, progress=self._progress,
                             credentials=self.context.credentials,
                             username=self.context.user.username)
@@ -75,6 +81,8 @@ class SyncController(QObject):
         self.progressed.emit(progress.phase, progress.done, total)
 
     def _done(self, report: SyncReport) -> None:
+        from agentdesk.client.sync_engine import SyncState
+
         self.running = False
         # Views refresh from casesChanged before anyone hears the sync ended.
         self.context.ops.flush()
@@ -94,5 +102,7 @@ class SyncController(QObject):
             self.sync_now()
 
     def _failed(self, error: BaseException) -> None:
+        from agentdesk.client.sync_engine import SyncReport, SyncState
+
         log.error("sync crashed", exc_info=error)
         self._done(SyncReport(state=SyncState.FAILED, message=str(error)))

@@ -6,13 +6,17 @@ announces a change; the widget never asks the network itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from agentdesk.client.sync_engine import SyncReport, SyncState
 from agentdesk.ui import formatting
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.sync_controller import SyncController
+
+if TYPE_CHECKING:
+    from agentdesk.client.sync_engine import SyncReport
 
 _ONLINE = "color: #1e6b34;"
 _OFFLINE = "color: #8a5a00;"
@@ -56,7 +60,10 @@ class SyncStatus(QWidget):
         sync.started.connect(self._started)
         sync.progressed.connect(self._progressed)
         sync.finished.connect(self._finished)
-        self._retranslate()
+        self.sign_in_button.setText(self.tr("Sign in again…"))
+        self.update_connection()
+        # Counting queued ops loads the outbox's wire models: after the window shows.
+        QTimer.singleShot(0, self, self._retranslate)
 
     def refresh(self) -> None:
         """Show everything again."""
@@ -116,7 +123,7 @@ class SyncStatus(QWidget):
     def _finished(self, report: SyncReport) -> None:
         self.progress.setVisible(False)
         self._show_last_sync()
-        if report.state is SyncState.UPGRADE_REQUIRED:
+        if report.state == "upgrade_required":
             self.last_sync_label.setText(self.tr("Update AgentDesk to sync again"))
         self.refresh_after_sync()
 
