@@ -80,6 +80,7 @@ def test_a_good_portfolio_imports_with_chinese_text_and_a_bom(api: Api) -> None:
     assert cases["X-L1"].borrower_name == "欧阳晓燕"
     assert cases["X-L1"].stage == "negotiation"
     assert cases["X-L1"].closed_at is None and cases["X-L1"].assignee_id is None
+    assert cases["X-L1"].version == 1
     r = upload(api, "assignments", "loan_external_id,agent\nX-L1,agent.east1\nX-L2,agent.south3\n")
     assert r.json()["created"] == 2
     found = api.get("/cases", "agent.east1", params={"q": "晓燕"}).json()["items"]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.money import from_minor, to_minor
@@ -119,7 +119,7 @@ def apply_position(case: Case, position: LoanPosition, currency: str) -> bool:
     elif delinquent and case.closed_at is not None:
         case.closed_at = None
         changed = True
-    if changed and case.version:
+    if changed and inspect(case).persistent:  # a brand-new case starts at version 1
         touch(case)
     return changed
 
