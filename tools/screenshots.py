@@ -3,12 +3,11 @@
     python tools/screenshots.py [--out docs/screenshots] [--cases 400]
 
 Seeds a demo database, runs the server on loopback, signs in as a demo agent, syncs,
-and grabs the real windows (sign-in, queue, search, case, call workspace, plan dialog,
-settings, needs attention) with the xcb platform. Without a display it runs itself
+and grabs the real windows (sign-in, queue, search, case, offline case, settings) with the
+xcb platform. Without a display it runs itself
 again under `xvfb-run`; a CJK font (e.g. WenQuanYi Micro Hei) must be installed for
-the Chinese screens. PNGs are written with maximum compression and, when ImageMagick's
-`convert` is present, reduced to a 256-colour palette (far smaller, no visible loss for
-flat UI).
+the Chinese screens. PNGs are written with maximum compression and, with Pillow,
+reduced to a 256-colour palette (far smaller, no visible loss for flat UI).
 """
 
 from __future__ import annotations
@@ -44,23 +43,24 @@ def _save(widget: object, path: Path) -> None:
         QApplication.processEvents()
     pixmap = widget.window().grab()
     pixmap.save(str(path), "PNG", 0)  # quality 0 = strongest zlib compression
-    convert = shutil.which("convert")
-    if convert:
-        subprocess.run([convert, str(path), "-colors", "256", "-strip",
-                        f"PNG8:{path}"], check=False)
+    try:
+        from PIL import Image
+    except ImportError:  # Pillow (a dev dependency) missing: keep the full-colour PNG
+        pass
+    else:  # a 256-colour palette is far smaller and looks the same for flat UI
+        with Image.open(path) as image:
+            image.convert("RGB").quantize(256).save(path, optimize=True)
     print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 def shoot(language: str, url: str, account: dict[str, str], out: Path, work: Path) -> None:
     """Every screen in `language`."""
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from agentdesk.client.credentials import CredentialStore
     from agentdesk.client.sync_engine import SyncEngine
     from agentdesk.domain.vocabulary import Language
-    from agentdesk.ui import workspaces
     from agentdesk.ui.app import install_translators
     from agentdesk.ui.launch import Desktop, LaunchOptions
     from agentdesk.ui.session import sign_in
@@ -108,12 +108,15 @@ def shoot(language: str, url: str, account: dict[str, str], out: Path, work: Pat
     case_id = _busiest_case(desktop)
     view = window.open_case(case_id)
     _save(window, out / f"case-{tag}.png")
+    desktop.context.set_online(False)
+    view.ui.tabs.setCurrentWidget(view.ui.scheduleTab)
+    _save(window, out / f"case-offline-{tag}.png")
+    desktop.context.set_online(True)
+    view.ui.tabs.setCurrentWidget(view.ui.historyTab)
 
-    steps: list[tuple[str, Callable[[], object]]] = [
-        ("call", lambda: workspaces.open_call(desktop.context, case_id, view)),
-        ("plan", lambda: workspaces.open_plan(desktop.context, case_id, view)),
-        ("settings", window.show_settings),
-    ]
+    # The call workspace and the plan dialog have their own script
+    # (tools/screenshots_call_plan.py), which fills them in first.
+    steps: list[tuple[str, Callable[[], object]]] = [("settings", window.show_settings)]
     for name, opener in steps:
         try:
             shown = opener()
@@ -126,7 +129,6 @@ def shoot(language: str, url: str, account: dict[str, str], out: Path, work: Pat
         _save(shown, out / f"{name}-{tag}.png")
         shown.close()
         QApplication.processEvents()
-    del Qt
     desktop.close()
     QApplication.processEvents()
 

@@ -55,7 +55,8 @@ class MainWindow(QMainWindow):
         # and administrators only; its pages live in agentdesk.ui.lead.
         from agentdesk.ui.lead import install as install_lead_workspace
 
-        self.lead_workspace = install_lead_workspace(self)
+        # Asked only for leads: its pages load modules an agent's start can do without.
+        self.lead_workspace = install_lead_workspace(self) if context.user.is_lead else None
         self.status = SyncStatus(context, sync, self)
         self.statusBar().addPermanentWidget(self.status)
         self.status.attentionRequested.connect(self.show_attention)

@@ -63,7 +63,7 @@ class SyncStatus(QWidget):
         self.sign_in_button.setText(self.tr("Sign in again…"))
         self.update_connection()
         # Counting queued ops loads the outbox's wire models: after the window shows.
-        QTimer.singleShot(0, self, self._retranslate)
+        QTimer.singleShot(300, self, self._retranslate)
 
     def refresh(self) -> None:
         """Show everything again."""
