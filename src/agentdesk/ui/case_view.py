@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMessageBox,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from agentdesk.client.casefile import CaseFile, UnknownCaseError, open_case
 from agentdesk.domain.errors import DomainError
+from agentdesk.domain.position import LoanPosition
 from agentdesk.domain.vocabulary import (
     ContactRelation,
     Hold,
@@ -79,10 +81,14 @@ class CaseView(QWidget):
         self.context = context
         self.case_id = case_id
         self.case_file: CaseFile | None = None
+        self._loan_position: LoanPosition | None = None
         self.revealed: dict[str, str] = {}
         """Values the server revealed this session, by field key (never stored)."""
         self.ui = Ui_CaseView()
         self.ui.setupUi(self)
+        self.ui.caseLayout.setStretch(2, 1)  # the banner takes its height, no more
+        self.ui.offlineBanner.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                            QSizePolicy.Policy.Maximum)
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
         for table in (self.ui.historyTable, self.ui.scheduleTable, self.ui.paymentsTable,
@@ -144,6 +150,7 @@ class CaseView(QWidget):
         today = self._today()
         ui.whyValue.setText("\n".join(
             f"• {reason}" for reason in queue_reasons(cf, today, self.context.time_zone)))
+        self._loan_position = self._position(cf)
         self._show_borrower(cf)
         self._show_balance(cf)
         self._show_holds(cf)
@@ -176,7 +183,15 @@ class CaseView(QWidget):
         assert local is not None
         return local.date()
 
-    def _balance_parts(self, cf: CaseFile) -> list[Decimal | None]:
+    def _position(self, cf: CaseFile) -> LoanPosition | None:
+        """Where the loan stands today by the plan engine (schedule and payments)."""
+        try:
+            return loan_situation(cf, self._today()).position
+        except (DomainError, LookupError, ValueError):
+            return None
+
+    def _balance_parts(self, cf: CaseFile,
+                       position: LoanPosition | None) -> list[Decimal | None]:
         """Principal, interest, penalty, fees overdue: the server's, else the engine's."""
         loan = cf.loan
         if loan is None:
@@ -184,11 +199,8 @@ class CaseView(QWidget):
         given = [loan.principal_due, loan.interest_due, loan.penalty_due, loan.fees_due]
         if any(given):
             return list(given)
-        try:
-            # The server sent no breakdown: work it out from the schedule and payments
-            # with the same engine the server uses.
-            position = loan_situation(cf, self._today()).position
-        except (DomainError, LookupError, ValueError):
+        # The server sent no breakdown: the same engine the server uses works it out.
+        if position is None:
             return [None] * 4
         return [position.overdue_principal, position.overdue_interest,
                 position.penalty_interest, position.fees]
@@ -197,7 +209,7 @@ class CaseView(QWidget):
         ui = self.ui
         currency = cf.row.currency
         loan = cf.loan
-        parts = self._balance_parts(cf)
+        parts = self._balance_parts(cf, self._loan_position)
         for label, amount in zip((ui.principalValue, ui.interestValue, ui.penaltyValue,
                                   ui.feesValue), parts, strict=True):
             label.setText("—" if amount is None else formatting.money(amount, currency))
@@ -266,10 +278,12 @@ class CaseView(QWidget):
         return _item("")
 
     def _show_schedule(self, cf: CaseFile) -> None:
-        today = formatting.local_time(self.context.store.clock(), self.context.time_zone)
+        today = self._today()
+        oldest = self._loan_position.oldest_unpaid_due_date if self._loan_position else None
         rows = []
         for inst in cf.instalments:
-            late = today is not None and inst.due_date < today.date() and inst.paid < inst.total
+            # Overdue: due before today and not before the oldest instalment left unpaid.
+            late = oldest is not None and oldest <= inst.due_date < today
             colour = ALERT if late else None
             rows.append([_item(str(inst.seq), align_right=True),
                          _item(formatting.day(inst.due_date), colour=colour),
