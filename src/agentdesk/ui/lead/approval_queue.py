@@ -160,6 +160,8 @@ class ApprovalQueuePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
@@ -173,7 +175,7 @@ class ApprovalQueuePage(QWidget):
         self.decision_box = QGroupBox(right)
         box = QVBoxLayout(self.decision_box)
         self.comment = QPlainTextEdit(self.decision_box)
-        self.comment.setMaximumHeight(70)
+        self.comment.setMaximumHeight(56)
         box.addWidget(self.comment)
         row = QHBoxLayout()
         self.approve_button = QPushButton(self.decision_box)
@@ -196,7 +198,7 @@ class ApprovalQueuePage(QWidget):
         right_layout.addWidget(self.decision_box)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([520, 760])
+        splitter.setSizes([600, 800])
         self._reopened: PendingPlan | None = None
         self._conflicts: list[AttentionItem] = []
         context.ops.casesChanged.connect(lambda _ids: self.reload())

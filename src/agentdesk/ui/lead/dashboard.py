@@ -94,7 +94,7 @@ class TeamDashboardPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
         charts = QHBoxLayout()
         self.trend_chart = QChart()
         self.trend_chart.setMargins(QMargins(4, 4, 4, 4))
@@ -110,7 +110,7 @@ class TeamDashboardPage(QWidget):
         self.bucket_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         charts.addWidget(self.trend_view, 3)
         charts.addWidget(self.bucket_view, 2)
-        layout.addLayout(charts, 1)
+        layout.addLayout(charts, 3)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -149,10 +149,11 @@ class TeamDashboardPage(QWidget):
     def _fetched(self, report: TeamReport) -> None:
         snapshot = Snapshot(report, self.context.store.clock())
         store = self.context.store
-        self.context.ops.in_writer(lambda: team_report.save(store, snapshot))
         self.refresh_button.setEnabled(True)
         self._say("")
-        self.show_snapshot(snapshot, stale=False)
+        # Shown once kept, so pages that read the kept report (agents' names) see it.
+        self.context.ops.in_writer(lambda: team_report.save(store, snapshot),
+                                   done=lambda _r: self.show_snapshot(snapshot, stale=False))
 
     def _fetch_failed(self, error: BaseException) -> None:
         self.refresh_button.setEnabled(True)

@@ -28,7 +28,14 @@ from PySide6.QtWidgets import (
 
 from agentdesk.client.casefile import CaseFile, TimelineItem, UnknownCaseError, open_case
 from agentdesk.domain.errors import DomainError
-from agentdesk.domain.vocabulary import Bucket, CallResult, Language, PlanStatus, PromiseStatus
+from agentdesk.domain.vocabulary import (
+    Bucket,
+    CallResult,
+    Language,
+    PlanStatus,
+    PromiseStatus,
+    Stage,
+)
 from agentdesk.ui import formatting
 from agentdesk.ui.charts import InstalmentChart
 from agentdesk.ui.context import AppContext
@@ -49,6 +56,7 @@ def _table(parent: QWidget) -> QTableWidget:
     table = QTableWidget(parent)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(22)
     table.setAlternatingRowColors(True)
     return table
 
@@ -95,10 +103,10 @@ class PlanReview(QWidget):
         QVBoxLayout(self.proposed_box).addWidget(self.proposed_table)
         sides.addWidget(self.current_box, 1)
         sides.addWidget(self.proposed_box, 1)
-        plan_layout.addLayout(sides, 1)
+        plan_layout.addLayout(sides, 3)
         self.chart = InstalmentChart(plan_page)
-        self.chart.setMinimumHeight(200)
-        plan_layout.addWidget(self.chart, 1)
+        self.chart.setMinimumHeight(180)
+        plan_layout.addWidget(self.chart, 2)
         self.tabs.addTab(plan_page, "")
         # Case and history.
         self.history = QTextBrowser(self.tabs)
@@ -269,8 +277,9 @@ class PlanReview(QWidget):
         parts = [f"<h3>{html.escape(cf.row.borrower_name)} · {html.escape(cf.row.loan_number)}"
                  "</h3>"]
         if cf.borrower is not None:
+            stage = label_of(Stage, cf.row.stage)
             parts.append("<p>" + html.escape(self.tr("Assigned to %1 · stage %2").replace(
-                "%1", self.name_of(cf.case.assignee_id)).replace("%2", cf.row.stage)) + "</p>")
+                "%1", self.name_of(cf.case.assignee_id)).replace("%2", stage)) + "</p>")
         if not cf.timeline:
             parts.append("<p>" + html.escape(self.tr("No history yet.")) + "</p>")
         for entry in cf.timeline:
