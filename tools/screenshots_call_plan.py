@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -39,12 +40,23 @@ def _rerun_under_xvfb() -> int:
     )
 
 
+def _pump(until: Callable[[], bool] = lambda: True, rounds: int = 10) -> None:
+    """Run pending events. Through a QEventLoop *instance*: PySide6 6.12's static
+    processEvents (and QTest.qWait) drop a reference to None on every call."""
+    from PySide6.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    done = 0
+    while done < rounds or not until():
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        done += 1
+
+
 def _save(widget: object, path: Path) -> None:
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     assert isinstance(widget, QWidget)
-    for _ in range(10):
-        QApplication.processEvents()
+    _pump()
     widget.grab().save(str(path), "PNG", 0)  # 0: strongest compression
     try:
         from PIL import Image
@@ -59,7 +71,6 @@ def _save(widget: object, path: Path) -> None:
 def shoot(language_code: str, out: Path, work: Path) -> None:
     """The three screens in one language."""
     from PySide6.QtGui import QDesktopServices
-    from PySide6.QtWidgets import QApplication
     from tests.ui.call_plan_cases import (  # the tests' realistic case
         TODAY,
         make_context,
@@ -99,17 +110,19 @@ def shoot(language_code: str, out: Path, work: Path) -> None:
     )
     call.resize(1180, 760)
     call.show()
-    while not call.scripts_ready:
-        QApplication.processEvents()
+    _pump(lambda: call.scripts_ready)
     call.ui.callButton.click()
     call.guidance.answer("is_borrower")
     call.guidance.ui.disclosureCheck.setChecked(True)
     call.guidance.answer("next")
     call.guidance.answer("next")
     call.guidance.answer("income_fell")
+    call.guidance.answer("instalment_only")  # the term-extension offer
     notes = ("收入下降，愿意每月还一部分。" if language is Language.ZH_CN
              else "Income fell after a job change; wants to keep paying something each month.")
     call.outcome.ui.notesEdit.setPlainText(notes)
+    mood = call.outcome.ui.moodCombo
+    mood.setCurrentIndex(mood.findData("cooperative"))
     _save(call, out / f"call-workspace-{tag}.png")
     call.close()
 

@@ -95,6 +95,8 @@ def test_a_leads_override_reaches_the_server_as_an_audited_override(
     qtbot.keyClicks(workspace.ui.overrideReasonEdit, "Borrower asked for a call after 22:00")
     qtbot.mouseClick(workspace.ui.overrideButton, Qt.MouseButton.LeftButton)
     assert len(dialled) == 1
+    result = workspace.outcome.ui.resultCombo
+    result.setCurrentIndex(result.findData("callback_requested"))
     with qtbot.waitSignal(workspace.saved, timeout=5000) as saved:
         qtbot.mouseClick(workspace.outcome.ui.saveButton, Qt.MouseButton.LeftButton)
     attempt_id = str(saved.args[0].entity_id)

@@ -146,6 +146,9 @@ def test_a_lead_may_override_the_block_only_with_a_written_reason(
         assert "overridden (CN-1)" in workspace.ui.warningLabel.text()
 
         clock.now += timedelta(minutes=2)
+        assert not workspace.outcome.ui.saveButton.isEnabled()  # no result chosen yet
+        result = workspace.outcome.ui.resultCombo
+        result.setCurrentIndex(result.findData(CallResult.CALLBACK_REQUESTED.value))
         with qtbot.waitSignal(workspace.saved, timeout=5000):
             _click(qtbot, workspace.outcome.ui.saveButton)
         [op] = _ops(context)
@@ -298,6 +301,7 @@ def test_banned_words_in_the_notes_block_saving_until_they_are_removed(
     form.notesEdit.clear()
     qtbot.keyClicks(form.notesEdit, "Explained the options calmly; will call back Friday")
     assert form.notesProblem.text() == ""
+    form.resultCombo.setCurrentIndex(form.resultCombo.findData(CallResult.REFUSED.value))
     assert form.saveButton.isEnabled()
 
 

@@ -112,6 +112,8 @@ class CallOutcomeForm(QWidget):
         for combo in (ui.resultCombo, ui.reasonCombo, ui.moodCombo):
             combo.blockSignals(True)
             combo.clear()
+        # No default: a result nobody chose would be wrong data.
+        ui.resultCombo.addItem(self.tr("(choose the result)"), None)
         for result in RESULT_ORDER:
             ui.resultCombo.addItem(labels.label(result), result.value)
         ui.reasonCombo.addItem(self.tr("(not known yet)"), None)
@@ -228,6 +230,8 @@ class CallOutcomeForm(QWidget):
     def problems(self) -> list[str]:
         """What stops saving, in words ('' none)."""
         found = [f.reason(self.language) for f in self.findings]
+        if not self.ui.resultCombo.currentData():
+            found.append(self.tr("Choose the result of the call."))
         if self.ui.promiseGroup.isChecked() and self.ui.promiseProblem.text():
             found.append(self.ui.promiseProblem.text())
         return found
