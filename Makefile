@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help demo test lint unit bench lock package package-check
+.PHONY: help demo test lint unit bench lock screenshots package package-check
 
 help:
 	@echo "make demo   run AgentDesk (embedded server + desktop client)"
@@ -34,3 +34,6 @@ package-check:
 
 lock:
 	uv lock
+
+screenshots:
+	@uv=$$(tools/bootstrap.sh) && env -u QT_QPA_PLATFORM $$uv run --frozen python tools/screenshots.py
