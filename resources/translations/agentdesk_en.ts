@@ -201,6 +201,10 @@
 <context>
     <name>CallOutcomeForm</name>
     <message>
+        <source>(choose the result)</source>
+        <translation>(choose the result)</translation>
+    </message>
+    <message>
         <source>(not known yet)</source>
         <translation>(not known yet)</translation>
     </message>
@@ -211,6 +215,10 @@
     <message>
         <source>Enter the promised amount as a number, e.g. 500.00.</source>
         <translation>Enter the promised amount as a number, e.g. 500.00.</translation>
+    </message>
+    <message>
+        <source>Choose the result of the call.</source>
+        <translation>Choose the result of the call.</translation>
     </message>
     <message>
         <source>&amp;Result</source>

@@ -200,6 +200,10 @@
 <context>
     <name>CallOutcomeForm</name>
     <message>
+        <source>(choose the result)</source>
+        <translation>（请选择通话结果）</translation>
+    </message>
+    <message>
         <source>(not known yet)</source>
         <translation>（尚不清楚）</translation>
     </message>
@@ -210,6 +214,10 @@
     <message>
         <source>Enter the promised amount as a number, e.g. 500.00.</source>
         <translation>请输入承诺还款金额（数字），例如 500.00。</translation>
+    </message>
+    <message>
+        <source>Choose the result of the call.</source>
+        <translation>请选择通话结果。</translation>
     </message>
     <message>
         <source>&amp;Result</source>
