@@ -32,6 +32,9 @@ from tests.sync.work import approve, attempt, lead_approvable, note, promise, pr
 
 PUSH = "/api/v1/sync/push"
 
+# Each test runs a real server process (seconds to start).
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def proxy(server: LiveServer) -> Iterator[FaultProxy]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
@@ -13,6 +14,8 @@ from agentdesk.server.models import ContactAttempt, Note, Plan, PlanDecision, Pr
 from tests.sync.conftest import DeskFactory
 from tests.sync.harness import LiveServer, dead_address
 from tests.sync.work import approve, attempt, lead_approvable, note, promise, propose
+
+pytestmark = pytest.mark.slow  # a real server process
 
 
 def test_offline_work_round_trip(
