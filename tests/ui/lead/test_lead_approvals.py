@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from agentdesk.client.sync_engine import SyncState
+from agentdesk.domain.vocabulary import Language
 from agentdesk.protocol.ops import PlanDecision
 from agentdesk.ui.launch import Desktop
 from agentdesk.ui.lead import LeadWorkspace
@@ -190,3 +191,28 @@ def test_beyond_the_leads_authority_goes_to_an_administrator(
         qtbot.mouseClick(apage.approve_button, Qt.MouseButton.LeftButton)
     assert sync(qtbot, admin).applied == 1
     assert server.plan_status(plan["id"]) == "approved"
+
+
+def test_the_queue_model_and_a_live_language_switch(qtbot: QtBot, qtmodeltester: object,
+                                                     open_desk: OpenDesk) -> None:
+    desk = open_desk("lead.east")
+    page = open_approvals(desk)
+    assert page.model.rowCount() > 0
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    tabs = desk.window.tabs
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert titles == ["My queue", "Approvals", "Team performance", "Compliance", "Reassign"]
+    desk.context.set_language(Language.ZH_CN)
+    try:
+        # Qt delivers LanguageChange to the widgets through the event loop.
+        qtbot.waitUntil(lambda: tabs.tabText(0) == "我的队列", timeout=5000)
+        qtbot.waitUntil(lambda: page.approve_button.text() == "批准(&A)", timeout=5000)
+        titles = [tabs.tabText(i) for i in range(tabs.count())]
+        assert titles == ["我的队列", "审批", "团队绩效", "合规", "调配案件"]
+        assert page.approve_button.text() == "批准(&A)"
+        assert page.model.headerData(0, Qt.Orientation.Horizontal) == "已等待"
+        assert page.count_label.text().endswith("个方案待审批")
+    finally:
+        desk.context.set_language(Language.EN)
+    qtbot.waitUntil(lambda: tabs.tabText(0) == "My queue", timeout=5000)
+    assert tabs.tabText(1) == "Approvals"

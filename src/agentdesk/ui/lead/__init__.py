@@ -56,7 +56,7 @@ def install(window: MainWindow) -> LeadWorkspace | None:
     workspace.compliance.caseRequested.connect(window.open_case)
     # The report names the team's agents: the other pages show names once it is in.
     workspace.dashboard.loaded.connect(lambda _s: workspace.approvals.reload())
-    workspace.dashboard.loaded.connect(lambda _s: workspace.reassign.reload())
+    workspace.dashboard.loaded.connect(lambda _s: workspace.reassign.invalidate())
     window.sync.finished.connect(lambda _r: workspace.approvals.reload())
 
     def retitle(_language: str) -> None:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from uuid import UUID
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -82,13 +83,29 @@ class ReassignPage(QWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        context.ops.casesChanged.connect(lambda _ids: self.reload())
+        # Reading every case of the team is not free: while the page is hidden, changes
+        # only mark it stale, and it reads again when shown.
+        self._stale = True
+        context.ops.casesChanged.connect(lambda _ids: self.invalidate())
         self._retranslate()
 
     # ------------------------------------------------------------ reading
 
+    def invalidate(self) -> None:
+        """Cases changed: read again now if shown, else when next shown."""
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
         """Read the team's cases and the agents' workload again."""
+        self._stale = False
         self.names = team_report.roster(team_report.load(self.context.store))
         with self.context.store.read() as db:
             raw = db.execute(
@@ -243,7 +260,7 @@ class ReassignPage(QWidget):
         self.to_label.setText(self.tr("Move to"))
         self.reason.setPlaceholderText(self.tr("Reason (optional)"))
         self.move_button.setText(self.tr("&Move selected cases"))
-        self.reload()
+        self.invalidate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "table"):
