@@ -214,3 +214,32 @@ def test_bad_cursor_and_protocol_versions(sync: Sync) -> None:
         ).status_code
         == 401
     )
+
+
+def test_many_cases_gained_at_once_come_in_bounded_pages(sync: Sync) -> None:
+    _, cursor = sync.pull_all("agent.east2")
+    with Session(sync.engine) as db:
+        uid = db.scalars(select(User.id).where(User.username == "agent.east1")).one()
+        moving = [str(c) for c in db.scalars(select(Case.id).where(Case.assignee_id == uid))]
+    assert len(moving) >= 3
+    for case_id in moving:
+        r = sync.client.post(
+            f"{API}/cases/{case_id}/assign",
+            headers=sync.headers("lead.east"),
+            json={"agent": "agent.east2"},
+        )
+        assert r.status_code == 200, r.text
+    pages = []
+    while True:
+        r = sync.client.get(
+            f"{API}/sync/pull",
+            headers=sync.headers("agent.east2"),
+            params={"cursor": cursor, "limit": 60},
+        )
+        page = PullResponse.model_validate_json(r.content)
+        pages.append({c.entity_id for c in page.changes if c.entity_type is EntityType.CASE})
+        cursor = page.next_cursor
+        if not page.has_more:
+            break
+    assert all(len(p) <= 1 for p in pages), "one whole case per page at this limit"
+    assert set(moving) <= set().union(*pages)

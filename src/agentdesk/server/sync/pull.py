@@ -207,7 +207,13 @@ def _log_page(db: Session, principal: Principal, after: int, limit: int, newest:
     bundle_cases: set[uuid.UUID] = set()
     wanted: dict[EntityType, set[str]] = {}
     case_of: dict[str, uuid.UUID] = {}
-    for r in rows:
+    # Whole cases weigh about CHANGES_PER_CASE changes each: a page stops after as many
+    # as `limit` allows (a reassignment of thousands of cases comes in several pages).
+    max_bundles = max(1, limit // CHANGES_PER_CASE)
+    for index, r in enumerate(rows):
+        if len(bundle_cases) >= max_bundles:
+            rows, more = rows[:index], True
+            break
         etype = EntityType(r.entity_type)
         documents = (EntityType.SCRIPT, EntityType.CONTACT_POLICY)
         if etype in documents and r.case_id is None:  # for everyone, no case
