@@ -21,8 +21,8 @@ queued op queued. Nothing here touches Qt: the UI runs `sync()` in a worker.
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
