@@ -30,6 +30,12 @@ class DemoServer:
     def account(self, role: str = "agent") -> dict[str, Any]:
         return pick_account(self.accounts, role)
 
+    def assign(self, case_id: str, agent: str) -> None:
+        """Move a case to another agent, as a team lead would on the server."""
+        subprocess.run([sys.executable, "-m", "agentdesk.server.cli", "assign", "--db",
+                        str(self.db), "--agent", agent, "--case", case_id],
+                       check=True, capture_output=True)
+
     def revoke(self, username: str) -> None:
         """Sign the user out everywhere, as an administrator would."""
         subprocess.run([sys.executable, "-m", "agentdesk.server.cli", "revoke", "--db",

@@ -11,7 +11,10 @@ import contextlib
 import socket
 import threading
 import time
+import uuid
 from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -23,6 +26,7 @@ from agentdesk.client.credentials import CredentialStore
 from agentdesk.client.queue import SortColumn
 from agentdesk.client.sync_engine import SyncState
 from agentdesk.domain.vocabulary import Language
+from agentdesk.protocol.ops import PromiseCreate
 from agentdesk.ui.launch import Desktop
 from agentdesk.ui.queue_model import COLUMNS
 from agentdesk.ui.sign_in import SignInDialog
@@ -30,6 +34,8 @@ from tests.support.proxy import FaultProxy
 from tests.ui.live import DemoServer, open_desktop
 
 SYNC_TIMEOUT = 60_000
+
+pytestmark = pytest.mark.slow  # a seeded server process for the module's tests
 
 
 @pytest.fixture
@@ -241,3 +247,44 @@ def test_a_revoked_session_asks_to_sign_in_again(qtbot: QtBot, desktop: Desktop,
     # Local work goes on without a session.
     assert desktop.window.queue_page.model.rowCount() > 0
     assert isinstance(desktop.window.queue_page.ui.searchEdit, QLineEdit)
+
+
+def test_a_change_the_server_refuses_needs_attention_until_acknowledged(
+        qtbot: QtBot, demo_server: DemoServer, tmp_path: Path) -> None:
+    desk = open_desktop(demo_server, tmp_path, username="agent.south1")
+    try:
+        with qtbot.waitSignal(desk.sync.finished, timeout=SYNC_TIMEOUT):
+            desk.show()
+        case_id = desk.window.queue_page.current_case_id()
+        assert case_id is not None
+        # A promise taken on the phone (the call workspace saves it through the same
+        # operations worker).
+        promise = PromiseCreate(case_id=uuid.UUID(case_id), amount=Decimal("500.00"),
+                                due_date=date.today() + timedelta(days=3))
+        with qtbot.waitSignal(desk.context.ops.casesChanged, timeout=5000):
+            desk.context.ops.write(lambda ops: ops.create_promise(promise))
+        # Meanwhile the case moves to another team: the promise can no longer be taken.
+        demo_server.assign(case_id, "agent.east3")
+        with qtbot.waitSignal(desk.sync.finished, timeout=SYNC_TIMEOUT) as ended:
+            qtbot.keyClick(desk.window, Qt.Key.Key_F5)
+        assert ended.args[0].needs_attention == 1
+        status = desk.window.status
+        qtbot.waitUntil(status.attention_button.isVisible, timeout=5000)
+        assert "1 needs attention" in status.attention_button.text()
+
+        qtbot.mouseClick(status.attention_button, Qt.MouseButton.LeftButton)
+        dialog = next(w for w in desk.window.findChildren(QDialog)
+                      if w.isVisible() and w.windowTitle() == "Needs attention")
+        assert dialog.table.rowCount() == 1
+        assert dialog.table.item(0, 2).text() == "Promise to pay"
+        assert dialog.table.item(0, 3).text()  # the server's reason, as sent
+        qtbot.mouseClick(dialog.ack_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=5000)
+        qtbot.waitUntil(lambda: not status.attention_button.isVisible(), timeout=5000)
+        dialog.close()
+        # The case went to the other team: it has left this agent's queue.
+        keys = {desk.window.queue_page.model.case_id_at(r)
+                for r in range(desk.window.queue_page.model.rowCount())}
+        assert case_id not in keys
+    finally:
+        desk.close()
