@@ -107,6 +107,13 @@ def test_dashboard_figures_match_the_database(qtbot: QtBot, open_desk: OpenDesk,
     assert offline.snapshot.report == report
     assert offline.as_of.text().startswith("Last figures kept, taken ")
     assert offline.table.rowCount() == page.table.rowCount()
+    # With the server gone, asking again keeps the last figures on screen and says so.
+    desk.context.api.api = "http://127.0.0.1:9/api/v1"
+    qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.refresh_button.isEnabled(), timeout=SYNC_TIMEOUT)
+    assert page.message.text().endswith("Showing the last figures kept on this computer.")
+    assert page.stale and page.snapshot is not None and page.snapshot.report == report
+    assert page.as_of.text().startswith("Last figures kept, taken ")
 
 
 def test_compliance_list_opens_the_case(qtbot: QtBot, open_desk: OpenDesk,
