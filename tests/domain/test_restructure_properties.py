@@ -179,8 +179,19 @@ def test_term_dates_grace_and_step_up_follow_the_options(case: Case) -> None:
             assert row.total == 0
     if opts.step_up is not None:
         stepped = rows[opts.grace_months : opts.grace_months + opts.step_up.months]
-        assert len({r.principal + r.interest for r in stepped}) == 1
         assert all(r.fees == 0 for r in stepped)
+        method = opts.method or case.terms.method
+        if method is RepaymentMethod.EQUAL_PRINCIPAL:
+            # Level reduced payment, except that a month never repays more principal than
+            # the first (regular) share: then the instalment falls with its interest.
+            cap = stepped[0].principal + stepped[0].interest
+            share = max(r.principal for r in stepped)
+            assert all(r.principal + r.interest <= cap for r in stepped)
+            assert all(
+                r.principal + r.interest == cap or r.principal == share for r in stepped
+            )
+        else:
+            assert len({r.principal + r.interest for r in stepped}) == 1
 
 
 @settings(max_examples=150, deadline=None)
@@ -281,3 +292,29 @@ def test_step_up_by_amount_equals_step_up_by_the_same_percent(case: Case) -> Non
         replace(opts, step_up=StepUp(opts.step_up.months, amount=amount)),
     )
     assert by_amount.schedule == by_percent.schedule
+
+
+def test_equal_principal_step_up_never_overpays_a_small_loan() -> None:
+    # Found by hypothesis: 95 % of the first equal-principal instalment for 15 of 16 months
+    # repaid more than the balance once interest had fallen.
+    terms = LoanTerms(
+        principal=Decimal("100.00"),
+        annual_rate=Decimal("0.2202"),
+        term_months=5,
+        first_due_date=date(2020, 1, 1),
+        method=RepaymentMethod.ANNUITY,
+    )
+    position = position_on(build_schedule(terms), date(2020, 1, 2))
+    plan = restructure(
+        position,
+        terms,
+        RestructureOptions(
+            extra_months=12,
+            step_up=StepUp(months=15, percent=Decimal("95")),
+            method=RepaymentMethod.EQUAL_PRINCIPAL,
+        ),
+    )
+    rows = plan.schedule.instalments
+    assert all(r.remaining_principal >= 0 for r in rows)
+    assert rows[-1].remaining_principal == 0
+    assert plan.schedule.total_principal == plan.financed_principal

@@ -254,9 +254,15 @@ def restructure(
         stepped = step_months(step.months, amortising, method)
         normal = _normal_instalment(financed, monthly, amortising, method, currency)
         payment = step_payment(step, normal, financed * monthly, currency)
+        # An equal-principal instalment falls as interest falls, so a fixed reduced payment
+        # would later repay *more* principal than a regular month and could overpay the
+        # loan: a step-up month never repays more than the regular principal share.
+        share = normal - round_money(financed * monthly, currency)
         for _ in range(stepped):
             interest = round_money(balance * monthly, currency)
             part = payment - interest
+            if method is RepaymentMethod.EQUAL_PRINCIPAL:
+                part = min(part, share)
             rows.append((part, interest))
             balance -= part
     regular = amortising - stepped
