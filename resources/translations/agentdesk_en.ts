@@ -114,26 +114,6 @@
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
-    <message>
-        <source>Decision</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <source>Comment for the agent (required to reject or return)</source>
-        <translation>Comment for the agent (required to reject or return)</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>&amp;Approve</translation>
-    </message>
-    <message>
-        <source>&amp;Reject</source>
-        <translation>&amp;Reject</translation>
-    </message>
-    <message>
-        <source>Return for &amp;changes</source>
-        <translation>Return for &amp;changes</translation>
-    </message>
 </context>
 <context>
     <name>AttentionDialog</name>
@@ -1123,6 +1103,33 @@
     <message>
         <source>Decision</source>
         <translation>Decision</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDecisionPanel</name>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Comment for the agent (required to reject or return)</source>
+        <translation>Comment for the agent (required to reject or return)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>&amp;Reject</translation>
+    </message>
+    <message>
+        <source>Return for &amp;changes</source>
+        <translation>Return for &amp;changes</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Open case</translation>
     </message>
 </context>
 <context>

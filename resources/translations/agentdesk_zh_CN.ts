@@ -113,26 +113,6 @@
         <source>Dismiss</source>
         <translation>知道了</translation>
     </message>
-    <message>
-        <source>Decision</source>
-        <translation>审批</translation>
-    </message>
-    <message>
-        <source>Comment for the agent (required to reject or return)</source>
-        <translation>给坐席的意见（驳回或退回时必填）</translation>
-    </message>
-    <message>
-        <source>&amp;Approve</source>
-        <translation>批准(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Reject</source>
-        <translation>驳回(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Return for &amp;changes</source>
-        <translation>退回修改(&amp;C)</translation>
-    </message>
 </context>
 <context>
     <name>AttentionDialog</name>
@@ -1119,6 +1099,33 @@
     <message>
         <source>Decision</source>
         <translation>审批</translation>
+    </message>
+</context>
+<context>
+    <name>LeadDecisionPanel</name>
+    <message>
+        <source>Decision</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Comment for the agent (required to reject or return)</source>
+        <translation>给坐席的意见（驳回或退回时必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>驳回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Return for &amp;changes</source>
+        <translation>退回修改(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开案件</translation>
     </message>
 </context>
 <context>

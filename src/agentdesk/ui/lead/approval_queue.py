@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -46,6 +45,7 @@ from agentdesk.domain.vocabulary import Language, Role
 from agentdesk.protocol.ops import OpType, PlanDecide, PlanDecision
 from agentdesk.ui import formatting
 from agentdesk.ui.context import AppContext
+from agentdesk.ui.generated.ui_lead_decision import Ui_LeadDecisionPanel
 from agentdesk.ui.labels import label
 from agentdesk.ui.lead import team_report
 from agentdesk.ui.lead.pending import (
@@ -172,29 +172,20 @@ class ApprovalQueuePage(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         self.review = PlanReview(context, right)
         right_layout.addWidget(self.review, 1)
+        # The decision panel's layout is a Designer form (forms/lead_decision.ui).
         self.decision_box = QGroupBox(right)
-        box = QVBoxLayout(self.decision_box)
-        self.comment = QPlainTextEdit(self.decision_box)
-        self.comment.setMaximumHeight(56)
-        box.addWidget(self.comment)
-        row = QHBoxLayout()
-        self.approve_button = QPushButton(self.decision_box)
-        self.reject_button = QPushButton(self.decision_box)
-        self.return_button = QPushButton(self.decision_box)
-        self.case_button = QPushButton(self.decision_box)
+        self.decision_ui = Ui_LeadDecisionPanel()
+        self.decision_ui.setupUi(self.decision_box)
+        self.comment = self.decision_ui.commentEdit
+        self.approve_button = self.decision_ui.approveButton
+        self.reject_button = self.decision_ui.rejectButton
+        self.return_button = self.decision_ui.returnButton
+        self.case_button = self.decision_ui.openCaseButton
+        self.message = self.decision_ui.messageLabel
         self.approve_button.clicked.connect(lambda: self.decide(PlanDecision.APPROVE))
         self.reject_button.clicked.connect(lambda: self.decide(PlanDecision.REJECT))
         self.return_button.clicked.connect(lambda: self.decide(PlanDecision.RETURN))
         self.case_button.clicked.connect(self._open_current_case)
-        row.addWidget(self.approve_button)
-        row.addWidget(self.reject_button)
-        row.addWidget(self.return_button)
-        row.addStretch(1)
-        row.addWidget(self.case_button)
-        box.addLayout(row)
-        self.message = QLabel(self.decision_box)
-        self.message.setWordWrap(True)
-        box.addWidget(self.message)
         right_layout.addWidget(self.decision_box)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -421,13 +412,7 @@ class ApprovalQueuePage(QWidget):
         self.reopen_button.setText(self.tr("Re-open plan"))
         self.open_case_button.setText(self.tr("Open case"))
         self.dismiss_button.setText(self.tr("Dismiss"))
-        self.decision_box.setTitle(self.tr("Decision"))
-        self.comment.setPlaceholderText(self.tr(
-            "Comment for the agent (required to reject or return)"))
-        self.approve_button.setText(self.tr("&Approve"))
-        self.reject_button.setText(self.tr("&Reject"))
-        self.return_button.setText(self.tr("Return for &changes"))
-        self.case_button.setText(self.tr("Open case"))
+        self.decision_ui.retranslateUi(self.decision_box)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           len(ApprovalQueueModel.COLUMNS) - 1)
         self.reload()
