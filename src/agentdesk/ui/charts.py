@@ -19,11 +19,14 @@ AFTER_COLOUR = QColor("#1f6feb")  # the proposal: the one colour that stands out
 
 def _steps(series: QLineSeries, points: Sequence[tuple[int, Decimal]]) -> None:
     # A step line: an instalment holds for its whole month, so draw it flat across.
-    # Floats only for drawing; the figures themselves stay Decimal elsewhere.
+    # Floats only for drawing; the figures themselves stay Decimal elsewhere. One
+    # replace() instead of an append per point: the series redraws once.
+    drawn = []
     for month, amount in points:
         y = float(amount)
-        series.append(QPointF(month - 0.5, y))
-        series.append(QPointF(month + 0.5, y))
+        drawn.append(QPointF(month - 0.5, y))
+        drawn.append(QPointF(month + 0.5, y))
+    series.replace(drawn)
 
 
 class InstalmentChart(QChartView):
@@ -67,8 +70,6 @@ class InstalmentChart(QChartView):
         after: Sequence[tuple[date, Decimal]],
     ) -> None:
         """Plot (due date, instalment) pairs of both schedules, months counted from today."""
-        self.before.clear()
-        self.after.clear()
         old = [(max(months_between(today, d), 0) + 1, amount) for d, amount in before]
         new = [(max(months_between(today, d), 0) + 1, amount) for d, amount in after]
         _steps(self.before, old)
