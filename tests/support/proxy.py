@@ -72,6 +72,8 @@ class FaultProxy:
         self._lock = threading.Lock()
         self.counts: Counter[str] = Counter()
         self._closing = False
+        self._clients: set[socket.socket] = set()
+        self._handlers: list[threading.Thread] = []
         self._thread = threading.Thread(target=self._serve, name="fault-proxy", daemon=True)
         self._thread.start()
 
@@ -100,11 +102,19 @@ class FaultProxy:
             self._random_rate = 0.0
 
     def close(self) -> None:
+        """Stop listening, cut every open connection, and wait for every thread to end."""
         self._closing = True
-        try:
-            self._listener.close()
-        finally:
-            self._thread.join(timeout=5)
+        with contextlib.suppress(OSError):
+            self._listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
+        self._listener.close()
+        self._thread.join(timeout=5)
+        with self._lock:
+            clients = list(self._clients)
+        for client in clients:
+            with contextlib.suppress(OSError):
+                client.shutdown(socket.SHUT_RDWR)
+        for handler in self._handlers:
+            handler.join(timeout=5)
 
     # ------------------------------------------------------------ serving
 
@@ -125,7 +135,14 @@ class FaultProxy:
                 client, _ = self._listener.accept()
             except OSError:
                 return
-            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+            if self._closing:
+                client.close()
+                return
+            with self._lock:
+                self._clients.add(client)
+            handler = threading.Thread(target=self._handle, args=(client,), daemon=True)
+            self._handlers.append(handler)
+            handler.start()
 
     def _handle(self, client: socket.socket) -> None:
         buffer = bytearray()
@@ -154,6 +171,8 @@ class FaultProxy:
             with contextlib.suppress(OSError):
                 client.shutdown(socket.SHUT_RDWR)
             client.close()
+            with self._lock:
+                self._clients.discard(client)
 
     def _forward(self, request: bytes) -> bytes | None:
         try:
