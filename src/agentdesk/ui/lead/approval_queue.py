@@ -163,6 +163,9 @@ class ApprovalQueuePage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # The reasons column is wider than the pane: show its title from the left.
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.table.doubleClicked.connect(lambda _i: self._open_current_case())
