@@ -203,7 +203,7 @@ def test_positions_follow_commit_order(
         t2, t2_note = _add_note(pg_engine, author, cases[1])
         second = threading.Thread(target=t2.commit)
         second.start()
-        second.join(1.0)
+        second.join(1.0 if serialised else 20.0)
         assert second.is_alive() is serialised, "T2 waits for T1 only under the lock"
         seen, cursor = _note_ids(pg_engine, admin, start)
         release.set()
