@@ -114,7 +114,7 @@ def time_start(code: str, *args: str) -> float:
             elapsed = time.perf_counter() - started
             break
     else:
-        raise RuntimeError("the window was never shown")
+        raise RuntimeError(f"the window was never shown (exit code {process.wait()})")
     process.wait()
     return elapsed
 

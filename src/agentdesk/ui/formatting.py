@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
@@ -25,12 +26,18 @@ def _locale(language: Language | None) -> QLocale:
     return locale_for(language or current_language())
 
 
+@lru_cache(maxsize=8)
+def _separators(language: Language) -> tuple[str, str]:
+    loc = locale_for(language)
+    return loc.groupSeparator(), loc.decimalPoint()
+
+
 def money(amount: Decimal | None, currency: str = "CNY", *, language: Language | None = None,
           symbol: bool = True) -> str:
     """`¥12,345.60`: two decimals, grouped, with the currency's symbol (or its code)."""
     if amount is None:
         return ""
-    loc = _locale(language)
+    group, point = _separators(language or current_language())
     rounded = amount.quantize(_CENT, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
     whole, _, cents = f"{abs(rounded):f}".partition(".")
@@ -39,7 +46,7 @@ def money(amount: Decimal | None, currency: str = "CNY", *, language: Language |
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
     groups.insert(0, whole)
-    number = loc.groupSeparator().join(groups) + loc.decimalPoint() + (cents or "00")
+    number = group.join(groups) + point + (cents or "00")
     if not symbol:
         return sign + number
     mark = CURRENCY_SYMBOLS.get(currency)
@@ -63,9 +70,14 @@ def day(value: date | None, *, language: Language | None = None, short: bool = F
     """A due date: `2026-11-28` in Chinese, `28 Nov 2026` in English."""
     if value is None:
         return ""
-    lang = language or current_language()
-    fmt = (_SHORT_DATE if short else _DATE)[lang]
-    return locale_for(lang).toString(_qdate(value), fmt)
+    return _day(value, language or current_language(), short)
+
+
+@lru_cache(maxsize=4096)
+def _day(value: date, language: Language, short: bool) -> str:
+    # Cached: a queue shows the same few hundred dates over and over.
+    fmt = (_SHORT_DATE if short else _DATE)[language]
+    return locale_for(language).toString(_qdate(value), fmt)
 
 
 def local_time(value: datetime | None, time_zone: str = "Asia/Shanghai") -> datetime | None:

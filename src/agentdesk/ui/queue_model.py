@@ -71,6 +71,7 @@ COLUMNS: tuple[SortColumn, ...] = (
 ALERT = QColor("#b3261e")
 DUE = QColor("#8a5a00")
 QUIET = QColor("#6b6f76")
+_ALERT_BRUSH, _DUE_BRUSH, _QUIET_BRUSH = QBrush(ALERT), QBrush(DUE), QBrush(QUIET)
 
 _NUMERIC = {SortColumn.PRIORITY, SortColumn.DPD, SortColumn.AMOUNT_OVERDUE}
 # Columns people read most naturally highest first.
@@ -361,15 +362,15 @@ class CaseQueueModel(QAbstractTableModel):
         if column is SortColumn.PROMISE_STATUS:
             state = self.promise_state(row)
             if state == "broken":
-                return QBrush(ALERT)
+                return _ALERT_BRUSH
             if state == "due":
-                return QBrush(DUE)
+                return _DUE_BRUSH
         if column is SortColumn.HOLDS and row.holds:
-            return QBrush(ALERT)
+            return _ALERT_BRUSH
         if column is SortColumn.NEXT_ACTION_DUE and row.next_action_due is not None:
             local = formatting.local_time(row.next_action_due, self.time_zone)
             if local is not None and local.date() <= self._today:
-                return QBrush(DUE)
-        if column in (SortColumn.LAST_CONTACT, SortColumn.PRIORITY):
-            return QBrush(QUIET)
+                return _DUE_BRUSH
+        if column is SortColumn.LAST_CONTACT or column is SortColumn.PRIORITY:
+            return _QUIET_BRUSH
         return None
