@@ -39,7 +39,7 @@ from agentdesk.domain.vocabulary import Bucket, Hold, PlanStatus, PromiseStatus,
 from agentdesk.ui import formatting
 from agentdesk.ui.labels import label_of
 
-BLOCK = 64
+BLOCK = 40
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
@@ -48,7 +48,7 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
-MAX_BLOCKS = 128
+MAX_BLOCKS = 200
 
 CaseKeyRole = Qt.ItemDataRole.UserRole + 1
 CaseIdRole = Qt.ItemDataRole.UserRole + 2
@@ -108,6 +108,9 @@ def header_tip(column: SortColumn) -> str:
 
 
 _BORROWER_COLUMN = COLUMNS.index(SortColumn.BORROWER)
+_ALIGN_BY_COLUMN = tuple(_RIGHT if c in _NUMERIC else None for c in COLUMNS)
+_SERVED = frozenset({_DISPLAY, _FOREGROUND, _ALIGNMENT, _FONT, _TOOLTIP,
+                     int(CaseKeyRole), int(CaseIdRole)})
 
 
 @dataclass(frozen=True)
@@ -248,22 +251,24 @@ class CaseQueueModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Called ~2,000 times per paint: roles we never answer leave first, and an
+        # invalid index has row -1, which prepares to None.
+        if role not in _SERVED:
             return None
+        column = index.column()
+        if role == _ALIGNMENT:
+            return _ALIGN_BY_COLUMN[column] if 0 <= column < len(COLUMNS) else None
+        if role == _FONT:
+            return self._bold if column == _BORROWER_COLUMN else None
         row_no = index.row()
         prepared = self._prepared[row_no] if row_no in self._prepared \
             else self._prepare(row_no)
-        if prepared is None:
+        if prepared is None or not 0 <= column < len(COLUMNS):
             return None
-        column = index.column()
         if role == _DISPLAY:
             return prepared.texts[column]
         if role == _FOREGROUND:
             return prepared.brushes[column]
-        if role == _ALIGNMENT:
-            return _RIGHT if COLUMNS[column] in _NUMERIC else None
-        if role == _FONT:
-            return self._bold if column == _BORROWER_COLUMN else None
         if role == _TOOLTIP:
             return self._tooltip(prepared.row, COLUMNS[column])
         if role == CaseKeyRole:
