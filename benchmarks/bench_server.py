@@ -391,6 +391,12 @@ def main() -> int:
                 f"{r.name:<24} {r.rps:>7.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {share:>8.0%}"
                 f"   {fast:>9}  {enough:>10}"
             )
+        # Little's law: with N clients always waiting, mean latency = N / throughput, so a
+        # p99 under 100 ms needs well over N x 10 requests/s from the endpoint itself.
+        print(
+            f"\nwith {args.connections} clients the mean latency is {args.connections} / "
+            f"throughput: p99 < 100 ms needs more than {args.connections * 10} req/s"
+        )
     finally:
         for s in servers:
             stop_server(s)
