@@ -7,6 +7,7 @@ listens on 127.0.0.1 on a free port, trusts local connections, and is removed on
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import pwd
@@ -202,7 +203,10 @@ def start_cluster() -> PostgresCluster:
     # The temp root's parents must be traversable by the postgres user.
     cluster = PostgresCluster(bindir=bindir, root=root, port=_free_port(), run_as=run_as)
     try:
-        return cluster.start()
+        cluster.start()
     except BaseException:
         cluster.stop()
         raise
+    # Also stop it if the process ends without its owner's teardown (an interrupted run).
+    atexit.register(cluster.stop)
+    return cluster
