@@ -17,7 +17,7 @@ demo:
 
 test:
 	@uv=$$(tools/bootstrap.sh) && \
-	  echo "== ruff" && $$uv run --frozen ruff check src tests benchmarks && \
+	  echo "== ruff" && $$uv run --frozen ruff check src tests benchmarks tools packaging && \
 	  echo "== mypy" && $$uv run --frozen mypy && \
 	  echo "== import-linter" && $$uv run --frozen lint-imports && \
 	  echo "== pytest" && $$uv run --frozen pytest $(PYTEST_ARGS)

@@ -34,6 +34,23 @@ if command -v dpkg >/dev/null 2>&1; then
     fi
 fi
 
+# The server's tests run on a throwaway PostgreSQL cluster; under CI they must not skip,
+# so CI installs the server binaries when the machine lacks them.
+have_postgres() {
+    command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ] && return 0
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
+}
+if [ "${CI:-}" = "true" ] && ! have_postgres; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing PostgreSQL server binaries for the tests"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    else
+        say "CI needs PostgreSQL server binaries (initdb). Run: sudo apt-get install -y postgresql"
+        exit 1
+    fi
+fi
+
 if ! uv=$(find_uv); then
     say "uv not found; installing it into .tools/ with pip"
     if ! python3 -m venv .tools >/dev/null 2>&1; then
