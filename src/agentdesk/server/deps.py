@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from agentdesk.domain.vocabulary import Role
+from agentdesk.server import token_cache
 from agentdesk.server.base import utcnow
 from agentdesk.server.errors import forbidden, unauthorised
 from agentdesk.server.models import DeviceSession, User
 from agentdesk.server.security import token_digest
 from agentdesk.server.settings import Settings
+from agentdesk.server.token_cache import SignIn
 
 
 @dataclass(frozen=True)
@@ -54,16 +58,42 @@ def read_only(endpoint: F) -> F:
     return endpoint
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    """A session per request; anything not committed is rolled back at the end."""
-    factory: sessionmaker[Session] = request.app.state.sessions
-    with factory() as session:
-        if (
-            request.scope.get("endpoint") in _READ_ONLY
-            and session.get_bind().dialect.name != "sqlite"
-        ):
-            session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+def _read_sessions(request: Request) -> sessionmaker[Session]:
+    # Read-only endpoints on PostgreSQL get sessions whose connections are in autocommit
+    # from checkout: no BEGIN/ROLLBACK round trips, and no I/O while opening the session.
+    state = request.app.state
+    base: sessionmaker[Session] = state.sessions
+    cached = getattr(state, "read_sessions", None)
+    if cached is not None and cached[0] is base:
+        factory: sessionmaker[Session] = cached[1]
+        return factory
+    bind = base.kw["bind"]
+    if bind.dialect.name == "sqlite":
+        factory = base
+    else:
+        options = {k: v for k, v in base.kw.items() if k != "bind"}
+        factory = sessionmaker(bind.execution_options(isolation_level="AUTOCOMMIT"), **options)
+    state.read_sessions = (base, factory)
+    return factory
+
+
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    """A session per request; anything not committed is rolled back at the end.
+
+    Opening a session does no I/O, so this runs on the event loop rather than costing two
+    hops to a worker thread per request; closing one that may still hold a transaction
+    (a writer's) is done in a worker thread, as it may talk to the database.
+    """
+    read_only_endpoint = request.scope.get("endpoint") in _READ_ONLY
+    factory = _read_sessions(request) if read_only_endpoint else request.app.state.sessions
+    session = factory()
+    try:
         yield session
+    finally:
+        if read_only_endpoint and session.get_bind().dialect.name != "sqlite":
+            session.close()  # autocommit: returning the connection sends nothing
+        else:
+            await run_in_threadpool(session.close)
 
 
 Db = Annotated[Session, Depends(get_db)]
@@ -77,12 +107,9 @@ def _bearer(request: Request) -> str | None:
     return token.strip()
 
 
-def current_principal(request: Request, db: Db) -> Principal:
-    """The signed-in user, from a live, unexpired, unrevoked device token."""
-    token = _bearer(request)
-    if token is None:
-        raise unauthorised()
-    # Plain columns, one indexed lookup: this runs on every request.
+def _look_up(db: Session, digest: str) -> SignIn | None:
+    # Plain columns, one indexed lookup.
+    looked_up_at = time.monotonic()
     row = db.execute(
         select(
             DeviceSession.id,
@@ -96,26 +123,56 @@ def current_principal(request: Request, db: Db) -> Principal:
             User.active,
         )
         .join(User, User.id == DeviceSession.user_id)
-        .where(DeviceSession.token_hash == token_digest(token))
+        .where(DeviceSession.token_hash == digest)
     ).first()
-    if row is None or row[3] is not None:
+    if row is None:
+        return None
+    session_id, device, expires_at, revoked_at, user_id, username, role, team_id, active = row
+    sign_in = SignIn(
+        session_id=session_id,
+        device=device,
+        expires_at=expires_at,
+        revoked=revoked_at is not None,
+        user_id=user_id,
+        username=username,
+        role=role,
+        team_id=team_id,
+        active=active,
+    )
+    token_cache.remember(digest, sign_in, looked_up_at)
+    return sign_in
+
+
+async def current_principal(request: Request, db: Db) -> Principal:
+    """The signed-in user, from a live, unexpired, unrevoked device token.
+
+    This runs on every request: a token seen in the last few seconds is answered from
+    the in-process memory (`token_cache`) without a database round trip.
+    """
+    token = _bearer(request)
+    if token is None:
+        raise unauthorised()
+    digest = token_digest(token)
+    sign_in = token_cache.recall(digest)
+    if sign_in is None:
+        sign_in = await run_in_threadpool(_look_up, db, digest)
+    if sign_in is None or sign_in.revoked:
         raise unauthorised(
             "登录已失效，请重新登录。", "Your session is no longer valid; please sign in again."
         )
-    session_id, device, expires_at, _revoked, user_id, username, role, team_id, active = row
-    if expires_at <= utcnow():
+    if sign_in.expires_at <= utcnow():
         raise unauthorised(
             "登录已过期，请重新登录。", "Your session has expired; please sign in again."
         )
-    if not active:
+    if not sign_in.active:
         raise unauthorised("该账号已停用。", "This account is disabled.")
     return Principal(
-        user_id=user_id,
-        username=username,
-        role=Role(role),
-        team_id=team_id,
-        session_id=session_id,
-        device=device,
+        user_id=sign_in.user_id,
+        username=sign_in.username,
+        role=Role(sign_in.role),
+        team_id=sign_in.team_id,
+        session_id=sign_in.session_id,
+        device=sign_in.device,
     )
 
 
