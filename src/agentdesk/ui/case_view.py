@@ -8,8 +8,9 @@ server (audited) and is disabled offline with a tooltip saying why. "Call…" an
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
@@ -34,6 +35,7 @@ from agentdesk.domain.vocabulary import (
 )
 from agentdesk.protocol.ops import NoteAdd
 from agentdesk.ui import formatting, remote, workspaces
+from agentdesk.ui.app import current_language
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView
 from agentdesk.ui.labels import label_of
@@ -256,10 +258,23 @@ class CaseView(QWidget):
         self.ui.contactsTable.resizeColumnToContents(1)
 
     def _show_history(self, cf: CaseFile) -> None:
-        rows = [[_item(formatting.moment(item.occurred_at, self.context.time_zone)),
-                 _item(label_of("history", item.kind)),
-                 _item(describe(item, cf.row.currency), tip=describe(item, cf.row.currency)),
-                 self._state_item(item.local_state)] for item in cf.timeline]
+        # 200 items: the zone, language and each day's text are looked up once, and
+        # each item described once (it is both the cell and its tooltip).
+        zone = ZoneInfo(self.context.time_zone)
+        language = current_language()
+        days: dict[date, str] = {}
+        rows = []
+        for item in cf.timeline:
+            local = item.occurred_at.astimezone(zone) if item.occurred_at.tzinfo \
+                else item.occurred_at.replace(tzinfo=UTC).astimezone(zone)
+            shown = days.get(local.date())
+            if shown is None:
+                shown = days[local.date()] = formatting.day(local.date(), language=language)
+            details = describe(item, cf.row.currency)
+            rows.append([_item(f"{shown} {local:%H:%M}"),
+                         _item(label_of("history", item.kind)),
+                         _item(details, tip=details),
+                         self._state_item(item.local_state)])
         _fill(self.ui.historyTable,
               [self.tr("When"), self.tr("What"), self.tr("Details"), self.tr("Sync")], rows)
         table = self.ui.historyTable
