@@ -140,6 +140,11 @@ class CaseQueueModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setWeight(QFont.Weight.DemiBold)
         self._today = self._local_today()
+        self._headers: dict[tuple[int, int], Any] = {}
+        self.headerDataChanged.connect(self._headers_changed)
+
+    def _headers_changed(self, *_args: object) -> None:
+        self._headers.clear()
 
     # ------------------------------------------------------------ the query
 
@@ -237,14 +242,21 @@ class CaseQueueModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
+        # The header asks ~10 roles of every section on each paint: answers are
+        # made once per language (a language change emits headerDataChanged).
+        key = (section, int(role))
+        if key in self._headers:
+            return self._headers[key]
         column = COLUMNS[section]
+        answer: Any = None
         if role == Qt.ItemDataRole.DisplayRole:
-            return header_text(column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return header_tip(column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+            answer = header_text(column)
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            answer = header_tip(column)
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
+            answer = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._headers[key] = answer
+        return answer
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else _NO_FLAGS
