@@ -85,6 +85,12 @@ def case_position(db: Session, case: Case, as_of: date) -> tuple[LoanTerms, Loan
     """The stored loan's contract and where it stands on `as_of`."""
     loan = db.get(Loan, case.loan_id)
     assert loan is not None
+    terms, position = loan_position(db, loan, as_of)
+    return terms, position, loan
+
+
+def loan_position(db: Session, loan: Loan, as_of: date) -> tuple[LoanTerms, LoanPosition]:
+    """A stored loan's contract and where it stands on `as_of`, from its payments."""
     terms = loan_terms(loan)
     payments = [
         DomainPayment(paid_on=d, amount=from_minor(a, loan.currency))
@@ -94,7 +100,7 @@ def case_position(db: Session, case: Case, as_of: date) -> tuple[LoanTerms, Loan
             )
         )
     ]
-    return terms, position_on(build_schedule(terms), as_of, payments), loan
+    return terms, position_on(build_schedule(terms), as_of, payments)
 
 
 def inline_position(loan: LoanIn, as_of: date) -> tuple[LoanTerms, LoanPosition]:
@@ -142,9 +148,18 @@ def compute(
 def borrower_income(db: Session, case: Case) -> tuple[Decimal, Decimal] | None:
     """The borrower's stated monthly income and essential expenses, if both are known."""
     b = db.get(Borrower, case.borrower_id)
-    if b is None or b.monthly_income_minor is None or b.monthly_expenses_minor is None:
+    if b is None:
         return None
-    return from_minor(b.monthly_income_minor), from_minor(b.monthly_expenses_minor)
+    return income_pair(b.monthly_income_minor, b.monthly_expenses_minor)
+
+
+def income_pair(
+    income_minor: int | None, expenses_minor: int | None
+) -> tuple[Decimal, Decimal] | None:
+    """Monthly income and essential expenses from stored minor units, if both are known."""
+    if income_minor is None or expenses_minor is None:
+        return None
+    return from_minor(income_minor), from_minor(expenses_minor)
 
 
 def _figures(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -11,6 +12,8 @@ from pydantic import Field
 from sqlalchemy import select
 
 from agentdesk.domain.authority import AuthorityPolicy
+from agentdesk.domain.position import LoanPosition
+from agentdesk.domain.schedule import LoanTerms
 from agentdesk.domain.vocabulary import PlanStatus
 from agentdesk.protocol.common import WireModel
 from agentdesk.protocol.plans import (
@@ -21,12 +24,13 @@ from agentdesk.protocol.plans import (
     PreviewResponse,
     ProposeRequest,
 )
-from agentdesk.server.access import get_visible_case, visible_cases
+from agentdesk.server.access import can_see, visible_cases
 from agentdesk.server.db import begin_write
 from agentdesk.server.deps import CurrentUser, Db, read_only
-from agentdesk.server.models import Case, Plan
+from agentdesk.server.errors import not_found
+from agentdesk.server.models import Borrower, Case, Loan, Plan
 from agentdesk.server.plan_flow import decide_plan, plan_out, propose, visible_plan, withdraw_plan
-from agentdesk.server.plans import borrower_income, case_position, compute, inline_position
+from agentdesk.server.plans import compute, income_pair, inline_position, loan_position
 
 router = APIRouter(tags=["plans"])
 
@@ -36,18 +40,32 @@ def _policy(request: Request) -> AuthorityPolicy:
     return policy
 
 
+def _case_inputs(
+    db: Db, principal: CurrentUser, case_id: uuid.UUID, as_of: date
+) -> tuple[LoanTerms, LoanPosition, tuple[Decimal, Decimal] | None]:
+    # The case, its loan and the borrower's income in one round trip (a preview is read
+    # often while an agent tries options), then the loan's payments.
+    row = db.execute(
+        select(Case, Loan, Borrower.monthly_income_minor, Borrower.monthly_expenses_minor)
+        .join(Loan, Loan.id == Case.loan_id)
+        .outerjoin(Borrower, Borrower.id == Case.borrower_id)
+        .where(Case.id == case_id)
+    ).first()
+    if row is None or not can_see(principal, row[0]):
+        raise not_found("案件", "case")
+    _case, loan, income_minor, expenses_minor = row
+    terms, position = loan_position(db, loan, as_of)
+    return terms, position, income_pair(income_minor, expenses_minor)
+
+
 @router.post("/plans/preview", response_model=PreviewResponse)
 @read_only
-def preview(
-    body: PreviewRequest, request: Request, principal: CurrentUser, db: Db
-) -> Response:
+def preview(body: PreviewRequest, request: Request, principal: CurrentUser, db: Db) -> Response:
     """Compute a plan without storing it: schedule, comparison, concessions, approver."""
     as_of = body.as_of or datetime.now(UTC).date()
     role = body.role or principal.role
     if body.case_id is not None:
-        case = get_visible_case(db, principal, body.case_id)
-        terms, position, _loan = case_position(db, case, as_of)
-        income = borrower_income(db, case)
+        terms, position, income = _case_inputs(db, principal, body.case_id, as_of)
     else:
         assert body.loan is not None
         terms, position = inline_position(body.loan, as_of)
