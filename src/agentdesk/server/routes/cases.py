@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import base64
-import json
 import uuid
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Query, Response
 from sqlalchemy import ColumnElement, func, or_, select, tuple_
 
@@ -95,7 +95,8 @@ def _filtered(
 
 
 # The case list is the busiest answer: it reads plain columns (no ORM objects) and
-# writes the JSON itself, in the documented `CasePage` shape.
+# writes the JSON itself, in the documented `CasePage` shape (orjson writes UUIDs in
+# their canonical text form).
 _LIST_COLUMNS = (
     Case.id,
     Case.version,
@@ -132,7 +133,7 @@ def _row_json(row: Any) -> dict[str, Any]:
         updated_at,
     ) = row
     return {
-        "id": str(case_id),
+        "id": case_id,
         "version": version,
         "loan_ref": ref,
         "borrower_name": name,
@@ -143,8 +144,8 @@ def _row_json(row: Any) -> dict[str, Any]:
         "outstanding_principal": str(from_minor(outstanding, currency)),
         "currency": currency,
         "holds": holds or [],
-        "team_id": None if team_id is None else str(team_id),
-        "assignee_id": None if assignee_id is None else str(assignee_id),
+        "team_id": team_id,
+        "assignee_id": assignee_id,
         "updated_at": updated_at.isoformat().replace("+00:00", "Z"),
     }
 
@@ -185,7 +186,7 @@ def list_cases(
         "next_cursor": _encode_cursor(rows[-1][5], rows[-1][0]) if more else None,
         "total": total,
     }
-    return Response(json.dumps(body, ensure_ascii=False), media_type="application/json")
+    return Response(orjson.dumps(body), media_type="application/json")
 
 
 @router.get("/cases/{case_id}", response_model=CaseDetail)
