@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
@@ -14,13 +14,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from agentdesk.domain.vocabulary import Role
-from agentdesk.server import token_cache
 from agentdesk.server.base import utcnow
 from agentdesk.server.errors import forbidden, unauthorised
 from agentdesk.server.models import DeviceSession, User
 from agentdesk.server.security import token_digest
 from agentdesk.server.settings import Settings
-from agentdesk.server.token_cache import SignIn
 
 
 @dataclass(frozen=True)
@@ -107,9 +105,23 @@ def _bearer(request: Request) -> str | None:
     return token.strip()
 
 
+@dataclass(frozen=True)
+class SignIn:
+    """A device session and its user as stored (before the per-request checks)."""
+
+    session_id: uuid.UUID
+    device: str
+    expires_at: datetime
+    revoked: bool
+    user_id: uuid.UUID
+    username: str
+    role: str
+    team_id: uuid.UUID | None
+    active: bool
+
+
 def _look_up(db: Session, digest: str) -> SignIn | None:
     # Plain columns, one indexed lookup.
-    looked_up_at = time.monotonic()
     row = db.execute(
         select(
             DeviceSession.id,
@@ -139,23 +151,21 @@ def _look_up(db: Session, digest: str) -> SignIn | None:
         team_id=team_id,
         active=active,
     )
-    token_cache.remember(digest, sign_in, looked_up_at)
     return sign_in
 
 
 async def current_principal(request: Request, db: Db) -> Principal:
     """The signed-in user, from a live, unexpired, unrevoked device token.
 
-    This runs on every request: a token seen in the last few seconds is answered from
-    the in-process memory (`token_cache`) without a database round trip.
+    This runs on every request and always asks the database: a revoked token must stop
+    working at once on every server process (an in-process memory of tokens was measured
+    faster but let a revoked token through for seconds on the other processes).
     """
     token = _bearer(request)
     if token is None:
         raise unauthorised()
     digest = token_digest(token)
-    sign_in = token_cache.recall(digest)
-    if sign_in is None:
-        sign_in = await run_in_threadpool(_look_up, db, digest)
+    sign_in = await run_in_threadpool(_look_up, db, digest)
     if sign_in is None or sign_in.revoked:
         raise unauthorised(
             "登录已失效，请重新登录。", "Your session is no longer valid; please sign in again."
