@@ -309,3 +309,21 @@ def test_search_index_follows_changes_of_name_and_phones(store: LocalStore) -> N
     assert names(queue, "99990") == ["刘禅"]
     assert names(queue, "13600000001") == ["刘禅"]
     queue.close()
+
+
+@pytest.mark.parametrize("text", ["", "zhang"])
+@pytest.mark.parametrize("column", list(SortColumn))
+@pytest.mark.parametrize("descending", [False, True])
+def test_positions_in_a_walked_result_are_where_the_ids_are(
+    people_store: LocalStore, queue: CaseQueue, text: str, column: SortColumn,
+    descending: bool
+) -> None:
+    # A walked result counts a case's position on the sort index instead of copying the
+    # ids out; it must agree with the materialised order, ties included.
+    walker = CaseQueue(people_store, lookup_limit=0)
+    query = QueueQuery(text=text, sort=column, descending=descending)
+    expected = list(queue.search(query).ids())
+    walked = walker.search(query)
+    assert [walked.position(k) for k in expected] == list(range(len(expected)))
+    assert walked.position(max(expected) + 1000) is None
+    walker.close()
