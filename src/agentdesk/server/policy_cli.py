@@ -9,58 +9,33 @@ A file that is not a valid policy is refused with its line and reason; nothing c
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from pathlib import Path
 
-DB_ENV = "AGENTDESK_SERVER_DB"
+from agentdesk.server.publish_cli import add_db_option, add_publish_parser, db_url, publish_file
 
 
 def add_policy_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register `policy publish` and `policy show` on an `agentdesk-server` parser."""
     policy = subparsers.add_parser("policy", help="publish or show the contact policy")
     actions = policy.add_subparsers(dest="policy_command", required=True)
-    pub = actions.add_parser("publish", help="validate FILE and make it the active policy")
-    pub.add_argument("file", type=Path)
-    pub.add_argument("--db", help="SQLAlchemy URL or SQLite file (default: $" + DB_ENV + ")")
-    pub.add_argument("--by", default="cli", help="user name recorded in the audit trail")
+    pub = add_publish_parser(actions, "validate FILE and make it the active policy")
     pub.set_defaults(func=cmd_publish)
     show = actions.add_parser("show", help="print the active policy's profile and version")
-    show.add_argument("--db", help="SQLAlchemy URL or SQLite file (default: $" + DB_ENV + ")")
+    add_db_option(show)
     show.set_defaults(func=cmd_show)
-
-
-def _url(args: argparse.Namespace) -> str:
-    from agentdesk.server.db import normalise_url
-
-    return normalise_url(args.db or os.environ.get(DB_ENV))
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
     """Publish a policy file; exit 2 with both sentences when it is refused."""
     from agentdesk.domain.compliance import PolicyFileError
     from agentdesk.server.contact_policy import publish
-    from agentdesk.server.db import make_engine, session_factory, transaction
-    from agentdesk.server.errors import ApiError
 
-    path: Path = args.file
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        print(f"error: cannot read {path}: {exc.strerror}\n错误：无法读取 {path}", file=sys.stderr)
+    published = publish_file(
+        args, lambda session, text, name, by: publish(session, text, name, username=by),
+        PolicyFileError,
+    )
+    if published is None:
         return 2
-    engine = make_engine(_url(args))
-    try:
-        with transaction(session_factory(engine)) as session:
-            published = publish(session, text, path.name, username=args.by)
-    except PolicyFileError as exc:
-        print(f"error: {exc.message_en}\n错误：{exc.message_zh}", file=sys.stderr)
-        return 2
-    except ApiError as exc:
-        print(f"error: {exc.en}\n错误：{exc.zh}", file=sys.stderr)
-        return 2
-    finally:
-        engine.dispose()
     print(
         f"published contact policy {published.policy.profile} {published.policy.version} "
         f"(sha256 {published.sha256[:12]})"
@@ -73,7 +48,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from agentdesk.server.contact_policy import active_policy
     from agentdesk.server.db import make_engine, session_factory, transaction
 
-    engine = make_engine(_url(args))
+    engine = make_engine(db_url(args))
     try:
         with transaction(session_factory(engine), write=False) as session:
             current = active_policy(session)
