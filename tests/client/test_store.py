@@ -124,7 +124,7 @@ def test_upgrading_a_version_1_file_keeps_unsynced_ops(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     op_ids = _v1_file(path)
     store = LocalStore(path, clock=Clock())
-    assert store.schema_version == 2
+    assert store.schema_version == schema.SCHEMA_VERSION
     pending = Outbox(store).pending()
     assert [str(e.op.op_id) for e in pending] == op_ids
     assert [e.attempts for e in pending] == [0, 1]

@@ -215,7 +215,29 @@ def _step_2(conn: Connection) -> None:
     case_index.reindex_cases(driver, keys)
 
 
-STEPS: list[Callable[[Connection], None]] = [_step_1, _step_2]
+# Version 3: what the borrower said about being contacted (channel opt-outs, a workplace
+# that forbids contact, inconvenient times), one row per statement, server copies and
+# the agent's own unsynced ones ('pending') alike. Nothing existing is touched.
+_V3 = """
+CREATE TABLE contact_preferences (
+    preference_id TEXT PRIMARY KEY,
+    borrower_id TEXT NOT NULL,
+    contact_point_id TEXT,
+    kind TEXT NOT NULL,
+    cleared_at TEXT,
+    version INTEGER,
+    local_state TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX ix_contact_preferences_borrower ON contact_preferences (borrower_id);
+"""
+
+
+def _step_3(conn: Connection) -> None:
+    _run_script(conn, _V3)
+
+
+STEPS: list[Callable[[Connection], None]] = [_step_1, _step_2, _step_3]
 """STEPS[n] upgrades a file from version n to version n + 1."""
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, Text
 
 metadata = MetaData()
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
 
@@ -234,3 +234,19 @@ case_search_prefixes = Table(
 
 # The FTS5 table `case_search(doc)` (trigram, rowid = cases.key) is virtual and
 # therefore not declared here; queue.py and the indexer query it with plain SQL.
+
+# Added in schema version 3: contact preferences (channel opt-outs, workplaces that
+# forbid contact, inconvenient times), `cleared_at` set once cleared; `data` is the
+# server's `ContactPreferenceData` or the agent's pending statement in the same shape.
+contact_preferences = Table(
+    "contact_preferences",
+    metadata,
+    Column("preference_id", Text, primary_key=True),
+    Column("borrower_id", Text, nullable=False),
+    Column("contact_point_id", Text),
+    Column("kind", Text, nullable=False),
+    Column("cleared_at", Text),
+    Column("version", Integer),
+    Column("local_state", Text, nullable=False),
+    Column("data", Text, nullable=False),
+)

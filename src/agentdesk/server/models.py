@@ -196,6 +196,39 @@ class Note(Syncable, Base):
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id"), nullable=False, index=True)
     author_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), nullable=False)
     body: Mapped[str] = mapped_column(Text, nullable=False)
+    # Set by the server when the text breaks the banned-conduct lint (CN-6); the note
+    # is kept as written, the flag is for the team lead (migration 0003).
+    flagged: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    flag_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class ContactPreference(Syncable, Base):
+    """Something the borrower (or an employer) said about how they may be contacted.
+
+    One row per statement: a channel opt-out (`channel`), a workplace that forbids
+    contact (`contact_point_id`), or an inconvenient time (`weekdays`, `start_time`–
+    `end_time` local to the borrower, optional `channels`). Clearing keeps the row and
+    sets `cleared_at`, so what was in force when is never lost (migration 0003).
+    """
+
+    __tablename__ = "contact_preferences"
+    borrower_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("borrowers.id"), nullable=False, index=True
+    )
+    kind: Mapped[str] = mapped_column(String(24), nullable=False)
+    contact_point_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("contact_points.id"))
+    channel: Mapped[str | None] = mapped_column(String(16))
+    weekdays: Mapped[list[int]] = mapped_column(JSON, nullable=False, default=list)
+    start_time: Mapped[str | None] = mapped_column(String(5))  # "HH:MM", borrower-local
+    end_time: Mapped[str | None] = mapped_column(String(5))
+    channels: Mapped[list[str]] = mapped_column(JSON, nullable=False, default=list)
+    source: Mapped[str] = mapped_column(String(16), nullable=False)
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    since: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # the case it was recorded on
+    recorded_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # None: imported
+    cleared_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    cleared_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
 class Promise(Syncable, Base):
