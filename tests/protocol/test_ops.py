@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from agentdesk.domain.vocabulary import CallResult, Channel
 from agentdesk.protocol.ops import (
     CaseReassign,
+    CaseScheduleFollowUp,
     ContactAttemptRecord,
     NoteAdd,
     OpType,
@@ -43,6 +44,8 @@ def test_every_op_type_round_trips_through_json() -> None:
         (PlanWithdraw(case_id=CASE), 3),
         (PlanDecide(case_id=CASE, decision_id=uuid.uuid4(), decision=PlanDecision.APPROVE), 2),
         (CaseReassign(case_id=CASE, to_user_id=uuid.uuid4()), 7),
+        (CaseScheduleFollowUp(case_id=CASE, due_at=NOW + timedelta(days=1),
+                              reason="发薪日后再联系"), None),
     ]
     for payload, version in payloads:
         op = make_op(payload, entity_id=uuid.uuid4(), created_at=NOW, base_version=version)

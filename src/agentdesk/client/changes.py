@@ -227,6 +227,7 @@ def _upsert_case(
         "outstanding_minor": to_minor(case.outstanding, case.currency),
         "currency": case.currency,
         "next_action_due": utc_text(case.next_action_due),
+        "next_action_reason": case.next_action_reason or None,
         "promise_status": case.promise_status and str(case.promise_status),
         "promise_due": date_text(case.promise_due),
         "last_contact_at": utc_text(case.last_contact_at),

@@ -237,7 +237,14 @@ def _step_3(conn: Connection) -> None:
     _run_script(conn, _V3)
 
 
-STEPS: list[Callable[[Connection], None]] = [_step_1, _step_2, _step_3]
+# Version 4: the case's next-action reason beside its due time (the follow-up the agent
+# scheduled, shown on the case at once, before the server has it). Mostly NULL, so the
+# queue's rows stay small.
+def _step_4(conn: Connection) -> None:
+    conn.exec_driver_sql("ALTER TABLE cases ADD COLUMN next_action_reason TEXT")
+
+
+STEPS: list[Callable[[Connection], None]] = [_step_1, _step_2, _step_3, _step_4]
 """STEPS[n] upgrades a file from version n to version n + 1."""
 
 

@@ -7,12 +7,20 @@ op's effect on the queue columns (`local_effects.py`), appends the op to the out
 all in one transaction — and, after the commit, the store announces the changed case.
 If anything fails in between, nothing of it is in the file.
 
+Several changes that belong together (a call's attempt, its promise, a note and the
+follow-up) are recorded inside `together()`: one transaction for all of them, so a
+failure on the last leaves none of them in the store or the outbox.
+`record_call_outcome` does that for a call.
+
 Run these off the GUI thread (they write); they return the new op's id and entity id.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID, uuid4
@@ -22,9 +30,11 @@ from pydantic import BaseModel
 from agentdesk.client import local_effects, outbox
 from agentdesk.client.convert import utc_text
 from agentdesk.client.store import LocalStore, WriteTx
+from agentdesk.domain.follow_up import check_follow_up
 from agentdesk.domain.vocabulary import PlanStatus, PromiseStatus
 from agentdesk.protocol.ops import (
     CaseReassign,
+    CaseScheduleFollowUp,
     ContactAttemptRecord,
     NoteAdd,
     Op,
@@ -63,12 +73,67 @@ class LocalChange:
     case_id: UUID
 
 
+@dataclass(frozen=True)
+class CallOutcomeChanges:
+    """The changes one call's outcome made (None where the outcome had none)."""
+
+    attempt: LocalChange
+    promise: LocalChange | None
+    note: LocalChange | None
+    follow_up: LocalChange | None
+
+
 class Operations:
     """The user's own changes to one local store."""
 
     def __init__(self, store: LocalStore, *, user_id: str | None = None) -> None:
         self.store = store
         self.user_id = user_id
+        self._open = threading.local()  # the transaction `together()` holds, per thread
+
+    # ------------------------------------------------------------ transactions
+
+    @contextmanager
+    def together(self) -> Iterator[None]:
+        """Record every change made inside in one local transaction: all or none.
+
+        Changes the same thread makes inside join it; if any of them (or the code
+        around them) raises, none is in the store or the outbox."""
+        if getattr(self._open, "tx", None) is not None:
+            raise RuntimeError("together() is already open on this thread")
+        with self.store.write() as tx:
+            self._open.tx = tx
+            try:
+                yield
+            finally:
+                self._open.tx = None
+
+    @contextmanager
+    def _write(self) -> Iterator[WriteTx]:
+        tx: WriteTx | None = getattr(self._open, "tx", None)
+        if tx is not None:
+            yield tx
+            return
+        with self.store.write() as tx:
+            yield tx
+
+    def record_call_outcome(
+        self,
+        attempt: ContactAttemptRecord,
+        *,
+        promise: PromiseCreate | None = None,
+        note: NoteAdd | None = None,
+        follow_up: CaseScheduleFollowUp | None = None,
+    ) -> CallOutcomeChanges:
+        """A call's contact attempt with the promise, note and follow-up it produced, as
+        one local transaction (the promise is linked to the attempt)."""
+        with self.together():
+            recorded = self.record_contact_attempt(attempt)
+            promised = None if promise is None else self.create_promise(
+                promise.model_copy(update={"contact_attempt_id": recorded.entity_id}))
+            noted = None if note is None else self.add_note(note)
+            scheduled = None if follow_up is None else self.schedule_follow_up(follow_up)
+        return CallOutcomeChanges(recorded, promised, noted, scheduled)
 
     # ------------------------------------------------------------ creations
 
@@ -90,7 +155,7 @@ class Operations:
             notes=attempt.notes,
             transcript=attempt.transcript,
         )
-        with self.store.write() as tx:
+        with self._write() as tx:
             if attempt.contact_point_id is not None:
                 self._require(tx.db, "contact_points", "contact_point_id",
                               str(attempt.contact_point_id), "contact_point_id")
@@ -100,7 +165,7 @@ class Operations:
     def add_note(self, note: NoteAdd) -> LocalChange:
         """A note on the case timeline."""
         note_id = uuid4()
-        with self.store.write() as tx:
+        with self._write() as tx:
             data = NoteData(id=str(note_id), case_id=str(note.case_id), author_id=self.user_id,
                             text=note.text, created_at=tx.now)
             return self._submit(tx, note, note_id, None, ("note", tx.now, data))
@@ -108,7 +173,7 @@ class Operations:
     def create_promise(self, promise: PromiseCreate) -> LocalChange:
         """A promise to pay; the case's promise shows as open until the server judges it."""
         promise_id = uuid4()
-        with self.store.write() as tx:
+        with self._write() as tx:
             data = PromiseData(id=str(promise_id), case_id=str(promise.case_id),
                                amount=promise.amount, currency=promise.currency,
                                due_date=promise.due_date, status=PromiseStatus.OPEN,
@@ -118,7 +183,7 @@ class Operations:
     def propose_plan(self, proposal: PlanPropose) -> LocalChange:
         """A restructuring proposal; pending until a lead (or the server) decides."""
         plan_id = uuid4()
-        with self.store.write() as tx:
+        with self._write() as tx:
             data = PlanData(id=str(plan_id), case_id=str(proposal.case_id),
                             proposed_by=self.user_id, status=PlanStatus.PENDING,
                             options=proposal.options, figures=proposal.preview or {},
@@ -135,13 +200,13 @@ class Operations:
 
     def withdraw_plan(self, plan_id: UUID, withdrawal: PlanWithdraw) -> LocalChange:
         """Take a pending plan back (the agent who proposed it)."""
-        with self.store.write() as tx:
+        with self._write() as tx:
             version = self._plan_version(tx.db, plan_id, withdrawal.case_id)
             return self._submit(tx, withdrawal, plan_id, version, None)
 
     def decide_plan(self, plan_id: UUID, decision: PlanDecide) -> LocalChange:
         """A lead's approval, rejection or return of a plan, with a comment."""
-        with self.store.write() as tx:
+        with self._write() as tx:
             version = self._plan_version(tx.db, plan_id, decision.case_id)
             data = PlanDecisionData(id=str(decision.decision_id), case_id=str(decision.case_id),
                                     plan_id=str(plan_id), decided_by=self.user_id,
@@ -156,9 +221,18 @@ class Operations:
             )
             return change
 
+    def schedule_follow_up(self, follow_up: CaseScheduleFollowUp) -> LocalChange:
+        """The case's next action: due at a time in the future, with a short reason.
+
+        Refused (`agentdesk.domain.follow_up.InvalidFollowUp`, naming the allowed range)
+        unless the time lies after now and within the follow-up horizon."""
+        with self._write() as tx:
+            check_follow_up(follow_up.due_at, follow_up.reason, now=tx.now)
+            return self._submit(tx, follow_up, follow_up.case_id, None, None)
+
     def reassign_case(self, reassignment: CaseReassign) -> LocalChange:
         """A lead moves the case to another agent."""
-        with self.store.write() as tx:
+        with self._write() as tx:
             row = tx.db.execute(
                 "SELECT version FROM cases WHERE case_id = ?", (str(reassignment.case_id),)
             ).fetchone()

@@ -17,7 +17,7 @@ from sqlalchemy import Column, Integer, MetaData, Table, Text
 
 metadata = MetaData()
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 schema_version = Table("schema_version", metadata, Column("version", Integer, nullable=False))
 
@@ -60,6 +60,7 @@ cases = Table(
     Column("holds", Text, nullable=False),
     Column("plan_status", Text),
     Column("removal_pending", Integer, nullable=False),
+    Column("next_action_reason", Text),  # step 4
 )
 
 # The case's whole server data, apart from the queue's columns so that the `cases` rows

@@ -15,6 +15,11 @@ plan is within authority; otherwise it needs the lowest role whose limits it fit
 lead, then administrator); beyond the administrator's limits or the legal maximum term
 (60 months for a personalised instalment plan) it is not allowed. Higher roles must be at
 least as generous as lower ones, or the policy is refused.
+
+The same document carries one figure that is not a per-role limit: the promise horizon
+(`promise_horizon_days`, how far ahead a promise to pay may fall due; 30 days when the
+document leaves it out). The desktop checks a promise against it as it is typed and
+the server refuses a pushed promise beyond it.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from pathlib import Path
 import yaml
 
 from agentdesk.domain.errors import AllowedRange, InvalidPolicy, Unit, format_value
+from agentdesk.domain.promises import DEFAULT_HORIZON_DAYS
 from agentdesk.domain.restructure import PLAN_TERM_CAP_MONTHS, Concessions
 from agentdesk.domain.vocabulary import Language, Role
 
@@ -97,6 +103,8 @@ class AuthorityPolicy:
 
     limits: Mapping[Role, AuthorityLimits]
     legal_max_term_months: int = PLAN_TERM_CAP_MONTHS
+    promise_horizon_days: int = DEFAULT_HORIZON_DAYS
+    """How many days ahead of today a promise to pay may fall due."""
 
     @classmethod
     def from_data(cls, data: object) -> AuthorityPolicy:
@@ -261,7 +269,8 @@ def read_authority_policy(path: Path | None = None) -> AuthorityPolicy:
     return parse_authority_policy(source.read_text(encoding="utf-8"))
 
 
-_ALLOWED_TOP = {"legal_max_term_months", "roles"}
+_ALLOWED_TOP = {"legal_max_term_months", "promise_horizon_days", "roles"}
+MAX_PROMISE_HORIZON_DAYS = 366
 
 
 def _policy_from_data(data: object) -> AuthorityPolicy:
@@ -279,6 +288,12 @@ def _policy_from_data(data: object) -> AuthorityPolicy:
             legal,
             AllowedRange(1, PLAN_TERM_CAP_MONTHS, unit=Unit.MONTHS),
         )
+    horizon = data.get("promise_horizon_days", DEFAULT_HORIZON_DAYS)
+    horizon_range = AllowedRange(1, MAX_PROMISE_HORIZON_DAYS, unit=Unit.DAYS)
+    if isinstance(horizon, bool) or not isinstance(horizon, int):
+        raise InvalidPolicy("wrong_type", "promise_horizon_days", horizon, horizon_range)
+    if not horizon_range.contains(horizon):
+        raise InvalidPolicy("out_of_range", "promise_horizon_days", horizon, horizon_range)
     roles = data.get("roles")
     if not isinstance(roles, Mapping):
         raise InvalidPolicy("missing", "roles", roles, "a mapping of agent, lead and admin")
@@ -292,7 +307,9 @@ def _policy_from_data(data: object) -> AuthorityPolicy:
             raise InvalidPolicy("missing", f"roles.{role.value}", None, "the role's limits")
         limits[role] = _limits(roles[role.value], f"roles.{role.value}", legal_months)
     _check_generosity(limits)
-    return AuthorityPolicy(limits=limits, legal_max_term_months=legal_months)
+    return AuthorityPolicy(
+        limits=limits, legal_max_term_months=legal_months, promise_horizon_days=horizon
+    )
 
 
 def _limits(data: object, where: str, legal_months: int) -> AuthorityLimits:

@@ -17,7 +17,9 @@ from agentdesk.domain.errors import Allowed, AllowedRange, DomainError, Unit
 from agentdesk.domain.money import DEFAULT_CURRENCY, ZERO, require_amount
 from agentdesk.domain.vocabulary import Language
 
-# How far ahead a promise may fall due, by default (30 days).
+# How far ahead a promise may fall due when the lender's policy does not say (30 days).
+# The figure in force is the authority policy's `promise_horizon_days`
+# (resources/policies/authority.yaml), which the desktop and the server both read.
 DEFAULT_HORIZON_DAYS = 30
 
 _LABELS = {
@@ -75,9 +77,16 @@ def check_promise(
             amount,
             AllowedRange(ZERO, owed, low_inclusive=False, unit=Unit.MONEY),
         )
+    check_promise_date(due_date, today=today, horizon_days=horizon_days)
+    return PromiseTerms(amount=amount, due_date=due_date)
+
+
+def check_promise_date(due_date: date, *, today: date, horizon_days: int) -> date:
+    """Accept a promise's due date from `today` to `horizon_days` after it, or raise
+    `InvalidPromise` naming that range (the server's check of a pushed promise)."""
     latest = today + timedelta(days=horizon_days)
     if due_date < today:
         raise InvalidPromise("too_early", "due_date", due_date, AllowedRange(today, latest))
     if due_date > latest:
         raise InvalidPromise("too_late", "due_date", due_date, AllowedRange(today, latest))
-    return PromiseTerms(amount=amount, due_date=due_date)
+    return due_date

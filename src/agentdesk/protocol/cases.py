@@ -31,6 +31,9 @@ class CaseSummary(WireModel):
     team_id: uuid.UUID | None
     assignee_id: uuid.UUID | None
     updated_at: datetime
+    next_action_due: datetime | None = None
+    """When the case should be worked next (its follow-up), if set."""
+    next_action_reason: str = ""
 
 
 class CasePage(WireModel):

@@ -45,6 +45,7 @@ from agentdesk.domain.vocabulary import CallResult, Channel, DelinquencyReason, 
 
 __all__ = [
     "CaseReassign",
+    "CaseScheduleFollowUp",
     "ContactAttemptRecord",
     "Money",
     "NoteAdd",
@@ -64,6 +65,7 @@ __all__ = [
 
 MAX_NOTE_LENGTH = 4000
 MAX_AMOUNT_PLACES = 2
+MAX_FOLLOW_UP_REASON = 200
 
 
 class OpType(StrEnum):
@@ -76,6 +78,7 @@ class OpType(StrEnum):
     PLAN_WITHDRAW = "plan.withdraw"
     PLAN_DECIDE = "plan.decide"
     CASE_REASSIGN = "case.reassign"
+    CASE_SCHEDULE_FOLLOW_UP = "case.schedule_follow_up"
 
     @property
     def is_edit(self) -> bool:
@@ -257,6 +260,24 @@ class CaseReassign(_Payload):
     reason: str = Field(default="", max_length=MAX_NOTE_LENGTH)
 
 
+class CaseScheduleFollowUp(_Payload):
+    """`case.schedule_follow_up`: when the case should be worked next (entity = the case).
+
+    Not an edit in the conflict sense (no `base_version`): a case's version moves with
+    every payment, and a follow-up never undoes anyone's work. The latest decision
+    stands, judged by the op's `created_at` (`agentdesk.domain.follow_up`). `due_at`
+    must be after `created_at`; `reason` is a short optional line shown on the case.
+    """
+
+    due_at: AwareDatetime
+    reason: str = Field(default="", max_length=MAX_FOLLOW_UP_REASON)
+
+    @field_validator("due_at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        return _utc(value)
+
+
 class _OpBase(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -321,6 +342,11 @@ class CaseReassignOp(_OpBase):
     payload: CaseReassign
 
 
+class CaseScheduleFollowUpOp(_OpBase):
+    type: Literal[OpType.CASE_SCHEDULE_FOLLOW_UP] = OpType.CASE_SCHEDULE_FOLLOW_UP
+    payload: CaseScheduleFollowUp
+
+
 Op = Annotated[
     ContactAttemptRecordOp
     | NoteAddOp
@@ -328,7 +354,8 @@ Op = Annotated[
     | PlanProposeOp
     | PlanWithdrawOp
     | PlanDecideOp
-    | CaseReassignOp,
+    | CaseReassignOp
+    | CaseScheduleFollowUpOp,
     Field(discriminator="type"),
 ]
 """Any op envelope; `type` selects the payload model."""
@@ -341,6 +368,7 @@ OpPayload = (
     | PlanWithdraw
     | PlanDecide
     | CaseReassign
+    | CaseScheduleFollowUp
 )
 
 _OP_TYPE: dict[type[BaseModel], OpType] = {
@@ -351,6 +379,7 @@ _OP_TYPE: dict[type[BaseModel], OpType] = {
     PlanWithdraw: OpType.PLAN_WITHDRAW,
     PlanDecide: OpType.PLAN_DECIDE,
     CaseReassign: OpType.CASE_REASSIGN,
+    CaseScheduleFollowUp: OpType.CASE_SCHEDULE_FOLLOW_UP,
 }
 
 op_adapter: TypeAdapter[Op] = TypeAdapter(Op)

@@ -138,6 +138,9 @@ class CaseData(_Data):
     borrower_name: str
     loan_number: str
     next_action_due: AwareDatetime | None = None
+    next_action_reason: str = Field(
+        default="", max_length=200, description="Why the next action is due ('' none)."
+    )
     promise_status: PromiseStatus | None = None
     promise_due: date | None = None
     last_contact_at: AwareDatetime | None = None

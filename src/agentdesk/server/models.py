@@ -164,6 +164,11 @@ class Case(Syncable, Base):
     borrower_name: Mapped[str] = mapped_column(String(100), nullable=False, default="")
     loan_ref: Mapped[str] = mapped_column(String(64), nullable=False, default="")
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The case's next action (follow-up): when, why, and when that was decided (the
+    # latest decision stands; `server/follow_up.py`, migration 0004).
+    next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_action_reason: Mapped[str | None] = mapped_column(String(200))
+    next_action_decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     loan: Mapped[Loan] = relationship(lazy="raise")
     borrower: Mapped[Borrower] = relationship(lazy="raise")

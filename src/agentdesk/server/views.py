@@ -37,6 +37,8 @@ def case_summary(case: Case, currency: str) -> CaseSummary:
         team_id=case.team_id,
         assignee_id=case.assignee_id,
         updated_at=case.updated_at,
+        next_action_due=case.next_action_at,
+        next_action_reason=case.next_action_reason or "",
     )
 
 

@@ -112,6 +112,8 @@ _LIST_COLUMNS = (
     Case.team_id,
     Case.assignee_id,
     Case.updated_at,
+    Case.next_action_at,
+    Case.next_action_reason,
 )
 
 
@@ -131,6 +133,8 @@ def _row_json(row: Any) -> dict[str, Any]:
         team_id,
         assignee_id,
         updated_at,
+        next_action_at,
+        next_action_reason,
     ) = row
     return {
         "id": case_id,
@@ -147,6 +151,10 @@ def _row_json(row: Any) -> dict[str, Any]:
         "team_id": team_id,
         "assignee_id": assignee_id,
         "updated_at": updated_at.isoformat().replace("+00:00", "Z"),
+        "next_action_due": None
+        if next_action_at is None
+        else next_action_at.isoformat().replace("+00:00", "Z"),
+        "next_action_reason": next_action_reason or "",
     }
 
 

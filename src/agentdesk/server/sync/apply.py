@@ -19,6 +19,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -27,9 +28,11 @@ from sqlalchemy.orm import Session
 from agentdesk.domain.authority import AuthorityPolicy
 from agentdesk.domain.errors import DomainError
 from agentdesk.domain.money import to_minor
+from agentdesk.domain.promises import check_promise_date
 from agentdesk.domain.vocabulary import PlanStatus, Role
 from agentdesk.protocol.ops import (
     CaseReassignOp,
+    CaseScheduleFollowUpOp,
     ContactAttemptRecordOp,
     NoteAddOp,
     Op,
@@ -39,7 +42,7 @@ from agentdesk.protocol.ops import (
     PromiseCreateOp,
 )
 from agentdesk.protocol.plans import PlanOptions
-from agentdesk.server import audit
+from agentdesk.server import audit, follow_up
 from agentdesk.server.access import can_see
 from agentdesk.server.base import touch
 from agentdesk.server.compliance_flags import flag_attempt
@@ -47,6 +50,7 @@ from agentdesk.server.contact_policy import active_policy
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError, domain_error
 from agentdesk.server.models import (
+    Borrower,
     Case,
     ContactAttempt,
     ContactPoint,
@@ -210,6 +214,12 @@ def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp
     db.add(attempt)
     # Stored whatever it broke (it happened); flagged and audited for the lead if it did.
     flag_attempt(db, attempt, active_policy(db).policy, actor=principal)
+    # The attempt's next follow-up becomes the case's next action (or, made at or after
+    # the one in force and naming none, marks it done) in this same transaction.
+    follow_up.after_attempt(
+        db, principal, case, ended_at=p.ended_at, follow_up_at=p.next_follow_up_at,
+        made_at=op.created_at,
+    )
     if late:
         _tell_new_holder(db, principal, case, "联系记录", "contact attempt", op)
     audit.record(
@@ -246,11 +256,20 @@ def add_note(db: Session, principal: Principal, op: NoteAddOp) -> int:
     return 1
 
 
-def create_promise(db: Session, principal: Principal, op: PromiseCreateOp) -> int:
-    """A promise to pay, on a case the user holds now."""
+def create_promise(
+    db: Session, principal: Principal, op: PromiseCreateOp, policy: AuthorityPolicy
+) -> int:
+    """A promise to pay, on a case the user holds now, due within the policy's horizon
+    (counted from the borrower's date when the promise was made)."""
     case = _case_for(db, principal, op.payload.case_id)
     _new_id(db, Promise, op.entity_id)
     p = op.payload
+    zone = db.scalar(select(Borrower.time_zone).where(Borrower.id == case.borrower_id))
+    made_on = op.created_at.astimezone(ZoneInfo(zone or "Asia/Shanghai")).date()
+    try:
+        check_promise_date(p.due_date, today=made_on, horizon_days=policy.promise_horizon_days)
+    except DomainError as exc:
+        raise domain_error(exc) from exc
     loan = db.get(Loan, case.loan_id)
     if loan is not None and loan.currency != p.currency:
         raise ApiError(
@@ -355,6 +374,15 @@ def decide(db: Session, principal: Principal, op: PlanDecideOp, policy: Authorit
     return plan.version
 
 
+def schedule_follow_up(db: Session, principal: Principal, op: CaseScheduleFollowUpOp) -> int:
+    """The case's next action, on a case the user holds now (`server.follow_up`)."""
+    case = _case_for(db, principal, op.payload.case_id)
+    follow_up.schedule(
+        db, principal, case, op.payload.due_at, op.payload.reason, made_at=op.created_at
+    )
+    return case.version
+
+
 def reassign(db: Session, principal: Principal, op: CaseReassignOp) -> int:
     """A lead (own team) or an admin gives the case to another agent.
 
@@ -415,12 +443,21 @@ def apply_op(db: Session, principal: Principal, op: Op, policy: AuthorityPolicy)
     if isinstance(op, NoteAddOp):
         return add_note(db, principal, op)
     if isinstance(op, PromiseCreateOp):
-        return create_promise(db, principal, op)
+        return create_promise(db, principal, op, policy)
     if isinstance(op, PlanProposeOp):
         return propose_plan(db, principal, op, policy)
     if isinstance(op, PlanWithdrawOp):
         return withdraw(db, principal, op)
     if isinstance(op, PlanDecideOp):
         return decide(db, principal, op, policy)
-    return reassign(db, principal, op)
+    if isinstance(op, CaseScheduleFollowUpOp):
+        return schedule_follow_up(db, principal, op)
+    if isinstance(op, CaseReassignOp):
+        return reassign(db, principal, op)
+    raise ApiError(
+        422,
+        "unknown_op",
+        f"服务器不处理此操作：{op.type}",
+        f"The server does not handle {op.type}.",
+    )
 

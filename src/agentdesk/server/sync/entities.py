@@ -226,19 +226,16 @@ def case_rows(db: Session, cases: Sequence[Case]) -> dict[uuid.UUID, dict[str, A
         for loan_id, cur in db.execute(select(Loan.id, Loan.currency).where(Loan.id.in_(chunk)))
     }
     last_contact: dict[uuid.UUID, datetime] = {}
-    follow_up: dict[uuid.UUID, datetime] = {}
     promise: dict[uuid.UUID, tuple[datetime, str, date]] = {}
     plan: dict[uuid.UUID, tuple[datetime, str]] = {}
     for chunk in _chunks(ids):
-        for case_id, ended, nxt in db.execute(
-            select(
-                ContactAttempt.case_id, ContactAttempt.ended_at, ContactAttempt.next_follow_up_at
-            ).where(ContactAttempt.case_id.in_(chunk))
+        for case_id, ended in db.execute(
+            select(ContactAttempt.case_id, ContactAttempt.ended_at).where(
+                ContactAttempt.case_id.in_(chunk)
+            )
         ):
             if case_id not in last_contact or ended > last_contact[case_id]:
                 last_contact[case_id] = ended
-            if nxt is not None and (case_id not in follow_up or nxt > follow_up[case_id]):
-                follow_up[case_id] = nxt
         for case_id, made, status, due in db.execute(
             select(Promise.case_id, Promise.created_at, Promise.status, Promise.due_date).where(
                 Promise.case_id.in_(chunk)
@@ -271,7 +268,10 @@ def case_rows(db: Session, cases: Sequence[Case]) -> dict[uuid.UUID, dict[str, A
             "priority": c.dpd,
             "borrower_name": c.borrower_name,
             "loan_number": c.loan_ref,
-            "next_action_due": _t(follow_up.get(c.id)),
+            # The case's own follow-up (`server.follow_up`), set by the follow-up op and
+            # by attempts that name one.
+            "next_action_due": _t(c.next_action_at),
+            "next_action_reason": c.next_action_reason or "",
             "promise_status": None if p is None else p[1],
             "promise_due": None if p is None else _d(p[2]),
             "last_contact_at": _t(last_contact.get(c.id)),
