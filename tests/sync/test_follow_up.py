@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -97,7 +97,7 @@ def _pulled_case(sync: Sync, user: str, case_id: uuid.UUID) -> dict[str, Any]:
     return found[-1]
 
 
-def _one(result: list[OpResult]) -> OpResult:
+def _one(result: Sequence[OpResult]) -> OpResult:
     assert len(result) == 1
     return result[0]
 
