@@ -17,6 +17,8 @@ from agentdesk.protocol.ops import (
     CaseReassign,
     CaseScheduleFollowUp,
     ContactAttemptRecord,
+    ContactPreferenceClear,
+    ContactPreferenceRecord,
     NoteAdd,
     OpType,
     PlanDecide,
@@ -44,6 +46,9 @@ def test_every_op_type_round_trips_through_json() -> None:
         (PlanWithdraw(case_id=CASE), 3),
         (PlanDecide(case_id=CASE, decision_id=uuid.uuid4(), decision=PlanDecision.APPROVE), 2),
         (CaseReassign(case_id=CASE, to_user_id=uuid.uuid4()), 7),
+        (ContactPreferenceRecord(case_id=CASE, kind="inconvenient_time", start="21:00",
+                                 end="10:00", weekdays=(0, 1, 2, 3, 4)), None),
+        (ContactPreferenceClear(case_id=CASE, reason="借款人改口"), None),
         (CaseScheduleFollowUp(case_id=CASE, due_at=NOW + timedelta(days=1),
                               reason="发薪日后再联系"), None),
     ]

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from agentdesk.client import case_index, local_effects, removals
+from agentdesk.client import case_index, local_effects, preference_rows, removals
 from agentdesk.client.convert import date_text, to_minor, utc_text
 from agentdesk.client.search_keys import mask_phone
 from agentdesk.client.store import LocalStore, WriteTx, save_cursor
@@ -30,6 +30,7 @@ from agentdesk.protocol.sync import (
     ChangeKind,
     ContactAttemptData,
     ContactPointData,
+    ContactPreferenceData,
     DocumentData,
     EntityType,
     InstalmentData,
@@ -186,6 +187,8 @@ def upsert_entity(
               data)
         work.phones.add(entity.borrower_id)
         work.borrowers.add(entity.borrower_id)
+    elif isinstance(entity, ContactPreferenceData):
+        preference_rows.store_pulled(tx, version, entity, data)
     elif isinstance(entity, LoanData):
         _exec(db, "INSERT OR REPLACE INTO loans VALUES (?, ?, ?, ?, ?)",
               entity.id, entity.borrower_id, version, entity.loan_number, data)

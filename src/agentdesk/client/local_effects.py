@@ -14,6 +14,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 
+from agentdesk.client import preference_rows
 from agentdesk.client.convert import parse_utc, utc_text
 from agentdesk.domain import follow_up
 from agentdesk.domain.vocabulary import PlanStatus, PromiseStatus
@@ -21,6 +22,8 @@ from agentdesk.protocol.ops import (
     CaseReassignOp,
     CaseScheduleFollowUpOp,
     ContactAttemptRecordOp,
+    ContactPreferenceClearOp,
+    ContactPreferenceRecordOp,
     Op,
     PlanDecideOp,
     PlanDecision,
@@ -40,6 +43,10 @@ DECISION_STATUS = {
 def apply_op_effect(db: sqlite3.Connection, op: Op) -> None:
     """Update the case's queue columns (and a plan's status) as `op` implies."""
     case_id = str(op.payload.case_id)
+    if isinstance(op, ContactPreferenceRecordOp | ContactPreferenceClearOp):
+        # The borrower's statement (a row of its own), shown until the server answers.
+        preference_rows.apply_effect(db, op)
+        return
     if isinstance(op, ContactAttemptRecordOp):
         ended = utc_text(op.payload.ended_at)
         db.execute(

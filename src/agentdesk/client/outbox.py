@@ -110,7 +110,8 @@ def _created_ids(op: Op) -> list[str]:
 def _set_local_state(db: sqlite3.Connection, op: Op, state: str) -> None:
     for item_id in _created_ids(op):
         for table, column in (
-            ("history", "item_id"), ("plans", "plan_id"), ("plan_decisions", "decision_id")
+            ("history", "item_id"), ("plans", "plan_id"), ("plan_decisions", "decision_id"),
+            ("contact_preferences", "preference_id"),
         ):
             db.execute(
                 f"UPDATE {table} SET local_state = ? WHERE {column} = ?", (state, item_id)

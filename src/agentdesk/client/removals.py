@@ -41,6 +41,7 @@ def remove_entity(tx: WriteTx, entity_type: EntityType, entity_id: str) -> None:
         EntityType.PAYMENT: ("payments", "payment_id"),
         EntityType.SCRIPT: ("documents", "doc_id"),
         EntityType.CONTACT_POLICY: ("documents", "doc_id"),
+        EntityType.CONTACT_PREFERENCE: ("contact_preferences", "preference_id"),
     }[entity_type]
     if entity_type is EntityType.CONTACT_POINT:
         borrower = _scalar(
@@ -89,7 +90,7 @@ def remove_case(tx: WriteTx, case_id: str, *, seq: int = 0) -> bool:
     if db.execute(
         "SELECT 1 FROM cases WHERE borrower_id = ?", (borrower_id,)
     ).fetchone() is None:
-        for table in ("contact_points", "borrowers"):
+        for table in ("contact_preferences", "contact_points", "borrowers"):
             _exec(db, f"DELETE FROM {table} WHERE borrower_id = ?", borrower_id)
     tx.case_changed(case_id)
     return True

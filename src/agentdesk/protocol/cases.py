@@ -12,6 +12,7 @@ from pydantic import Field
 from agentdesk.domain.vocabulary import Bucket, ContactRelation, Hold, Stage
 from agentdesk.protocol.auth import UserOut
 from agentdesk.protocol.common import WireModel
+from agentdesk.protocol.sync import ContactPreferenceData
 
 
 class CaseSummary(WireModel):
@@ -123,6 +124,9 @@ class CaseDetail(WireModel):
     payments: list[PaymentOut]
     contacts: list[ContactOut]
     history: list[HistoryItem]
+    contact_preferences: list[ContactPreferenceData] = Field(default_factory=list)
+    """What the borrower said about contact (opt-outs, workplaces, inconvenient times),
+    oldest first; cleared ones carry `cleared_at`."""
 
 
 class RevealRequest(WireModel):

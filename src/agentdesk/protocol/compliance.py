@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
 
 from agentdesk.domain.vocabulary import Channel
 from agentdesk.protocol.common import WireModel
@@ -37,22 +40,30 @@ class RuleRef(WireModel):
 
 
 class ViolationOut(WireModel):
-    """A logged contact attempt that broke a rule."""
+    """A logged contact attempt or a note that broke a rule.
 
-    attempt_id: uuid.UUID
+    `kind` says which: a contact attempt (`attempt_id`, `channel`, `result`; its notes
+    may add the banned-conduct rule) or a note (`note_id`; `started_at` is when it was
+    written). `phrases` are the banned phrases the server's lint found in the text.
+    """
+
+    kind: Literal["contact_attempt", "note"] = "contact_attempt"
+    attempt_id: uuid.UUID | None = None
+    note_id: uuid.UUID | None = None
     case_id: uuid.UUID
     loan_ref: str
     borrower_name: str
     agent_id: uuid.UUID
     agent_username: str
-    channel: Channel
-    result: str
+    channel: Channel | None = None
+    result: str | None = None
     started_at: datetime
     rules: list[RuleRef]
+    phrases: list[str] = Field(default_factory=list)
 
 
 class ViolationPage(WireModel):
-    """Flagged attempts, newest first; pass `next_offset` back as `offset`."""
+    """Flagged attempts and notes, newest first; pass `next_offset` back as `offset`."""
 
     items: list[ViolationOut]
     total: int

@@ -41,12 +41,15 @@ from pydantic import (
     model_validator,
 )
 
+from agentdesk.domain.compliance.preferences import PreferenceKind, PreferenceSource
 from agentdesk.domain.vocabulary import CallResult, Channel, DelinquencyReason, Mood
 
 __all__ = [
     "CaseReassign",
     "CaseScheduleFollowUp",
     "ContactAttemptRecord",
+    "ContactPreferenceClear",
+    "ContactPreferenceRecord",
     "Money",
     "NoteAdd",
     "Op",
@@ -78,6 +81,8 @@ class OpType(StrEnum):
     PLAN_WITHDRAW = "plan.withdraw"
     PLAN_DECIDE = "plan.decide"
     CASE_REASSIGN = "case.reassign"
+    CONTACT_PREFERENCE_RECORD = "contact_preference.record"
+    CONTACT_PREFERENCE_CLEAR = "contact_preference.clear"
     CASE_SCHEDULE_FOLLOW_UP = "case.schedule_follow_up"
 
     @property
@@ -278,6 +283,71 @@ class CaseScheduleFollowUp(_Payload):
         return _utc(value)
 
 
+MAX_PREFERENCE_NOTE = 500
+_CLOCK = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class ContactPreferenceRecord(_Payload):
+    """`contact_preference.record`: what the borrower said about being contacted.
+
+    The entity is the new statement (a client-made UUID); it belongs to the case's
+    borrower and applies to every case of theirs. One of three kinds:
+
+    - `channel_opt_out`: `channel` (and `contact_point_id` when it is about one point
+      only; none = all of the borrower's own contact points) — "no SMS";
+    - `workplace_prohibits`: `contact_point_id`, a workplace number or address whose
+      employer forbids contact — "don't call me at work";
+    - `inconvenient_time`: `start`–`end` ("HH:MM", the borrower's local time; start
+      after end runs past midnight), `weekdays` (0 = Monday … 6 = Sunday, none = every
+      day), `channels` (none = every channel) — "not before 10:00 on weekdays".
+
+    It holds from the op's `created_at`; `source` says how it reached the lender.
+    """
+
+    kind: PreferenceKind
+    contact_point_id: UUID | None = None
+    channel: Channel | None = None
+    weekdays: tuple[Annotated[int, Field(ge=0, le=6)], ...] = Field(default=(), max_length=7)
+    start: str | None = Field(default=None, pattern=_CLOCK)
+    end: str | None = Field(default=None, pattern=_CLOCK)
+    channels: tuple[Channel, ...] = ()
+    source: PreferenceSource = PreferenceSource.CALL
+    note: str = Field(default="", max_length=MAX_PREFERENCE_NOTE)
+
+    @model_validator(mode="after")
+    def _fields_of_kind(self) -> ContactPreferenceRecord:
+        if self.kind is PreferenceKind.CHANNEL_OPT_OUT and self.channel is None:
+            raise ValueError("退订必须指明渠道 channel / an opt-out needs its channel")
+        if self.kind is PreferenceKind.WORKPLACE_PROHIBITS and self.contact_point_id is None:
+            raise ValueError(
+                "“单位禁止联系”必须指明联系方式 contact_point_id / "
+                "a workplace that prohibits contact needs contact_point_id"
+            )
+        if self.kind is PreferenceKind.INCONVENIENT_TIME:
+            if self.start is None or self.end is None:
+                raise ValueError(
+                    "不便时段必须写明 start 和 end（HH:MM） / "
+                    "an inconvenient time needs start and end (HH:MM)"
+                )
+            if self.start == self.end:
+                raise ValueError(
+                    "不便时段的开始与结束时间不能相同 / start and end must differ"
+                )
+            if len(set(self.weekdays)) != len(self.weekdays):
+                raise ValueError("星期 weekdays 不能重复 / weekdays must not repeat")
+        return self
+
+
+class ContactPreferenceClear(_Payload):
+    """`contact_preference.clear`: a recorded statement no longer holds (entity = it).
+
+    Not an edit in the conflict sense (no `base_version`): clearing is idempotent, and
+    clearing one already cleared changes nothing.
+    """
+
+    reason: str = Field(default="", max_length=MAX_PREFERENCE_NOTE)
+
+
 class _OpBase(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -342,6 +412,16 @@ class CaseReassignOp(_OpBase):
     payload: CaseReassign
 
 
+class ContactPreferenceRecordOp(_OpBase):
+    type: Literal[OpType.CONTACT_PREFERENCE_RECORD] = OpType.CONTACT_PREFERENCE_RECORD
+    payload: ContactPreferenceRecord
+
+
+class ContactPreferenceClearOp(_OpBase):
+    type: Literal[OpType.CONTACT_PREFERENCE_CLEAR] = OpType.CONTACT_PREFERENCE_CLEAR
+    payload: ContactPreferenceClear
+
+
 class CaseScheduleFollowUpOp(_OpBase):
     type: Literal[OpType.CASE_SCHEDULE_FOLLOW_UP] = OpType.CASE_SCHEDULE_FOLLOW_UP
     payload: CaseScheduleFollowUp
@@ -354,6 +434,8 @@ Op = Annotated[
     | PlanProposeOp
     | PlanWithdrawOp
     | PlanDecideOp
+    | ContactPreferenceRecordOp
+    | ContactPreferenceClearOp
     | CaseReassignOp
     | CaseScheduleFollowUpOp,
     Field(discriminator="type"),
@@ -367,6 +449,8 @@ OpPayload = (
     | PlanPropose
     | PlanWithdraw
     | PlanDecide
+    | ContactPreferenceRecord
+    | ContactPreferenceClear
     | CaseReassign
     | CaseScheduleFollowUp
 )
@@ -379,6 +463,8 @@ _OP_TYPE: dict[type[BaseModel], OpType] = {
     PlanWithdraw: OpType.PLAN_WITHDRAW,
     PlanDecide: OpType.PLAN_DECIDE,
     CaseReassign: OpType.CASE_REASSIGN,
+    ContactPreferenceRecord: OpType.CONTACT_PREFERENCE_RECORD,
+    ContactPreferenceClear: OpType.CONTACT_PREFERENCE_CLEAR,
     CaseScheduleFollowUp: OpType.CASE_SCHEDULE_FOLLOW_UP,
 }
 

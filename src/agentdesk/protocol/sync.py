@@ -39,6 +39,7 @@ from pydantic import (
     model_validator,
 )
 
+from agentdesk.domain.compliance.preferences import PreferenceKind, PreferenceSource
 from agentdesk.domain.vocabulary import (
     Bucket,
     CallResult,
@@ -98,6 +99,7 @@ class EntityType(StrEnum):
     PLAN_DECISION = "plan_decision"
     SCRIPT = "script"
     CONTACT_POLICY = "contact_policy"
+    CONTACT_PREFERENCE = "contact_preference"
 
 
 class ChangeKind(StrEnum):
@@ -168,6 +170,29 @@ class ContactPointData(_Data):
     value: str
     relation: ContactRelation
     contact_name: str | None = None
+
+
+class ContactPreferenceData(_Data):
+    """What the borrower said about being contacted (see `ContactPreferenceRecord`).
+
+    It belongs to the borrower, so every case of theirs carries it. `cleared_at` set:
+    it no longer holds (kept so the record of what held when is whole).
+    """
+
+    borrower_id: str
+    kind: PreferenceKind
+    contact_point_id: str | None = None
+    channel: Channel | None = None
+    weekdays: tuple[int, ...] = ()
+    start: str | None = Field(default=None, description="HH:MM, borrower-local")
+    end: str | None = Field(default=None, description="HH:MM, borrower-local")
+    channels: tuple[Channel, ...] = ()
+    source: PreferenceSource = PreferenceSource.CALL
+    note: str = ""
+    since: AwareDatetime
+    recorded_by: str | None = None
+    cleared_at: AwareDatetime | None = None
+    cleared_by: str | None = None
 
 
 class LoanData(_Data):
@@ -303,6 +328,7 @@ ENTITY_MODELS: dict[EntityType, type[_Data]] = {
     EntityType.PLAN_DECISION: PlanDecisionData,
     EntityType.SCRIPT: DocumentData,
     EntityType.CONTACT_POLICY: DocumentData,
+    EntityType.CONTACT_PREFERENCE: ContactPreferenceData,
 }
 
 

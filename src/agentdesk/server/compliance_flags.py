@@ -24,10 +24,11 @@ from agentdesk.domain.compliance import (
     can_override,
     violations_of,
 )
+from agentdesk.domain.compliance.preferences import with_preferences
 from agentdesk.domain.vocabulary import CallResult, Channel, ContactRelation, Hold
-from agentdesk.server import audit
+from agentdesk.server import audit, contact_preferences
 from agentdesk.server.deps import Principal
-from agentdesk.server.models import Borrower, Case
+from agentdesk.server.models import Borrower, Case, ContactPreference
 from agentdesk.server.models import ContactAttempt as AttemptRow
 from agentdesk.server.models import ContactPoint as PointRow
 
@@ -74,6 +75,8 @@ class BorrowerFacts:
     time_zone: str
     points: dict[uuid.UUID, ContactPoint]
     history: ContactHistory
+    # What the borrower said about contact, cleared statements too (judged at a time).
+    preferences: tuple[ContactPreference, ...] = ()
 
 
 def _point_id(row_id: uuid.UUID | None) -> str:
@@ -107,7 +110,13 @@ def borrower_facts(session: Session, case: Case) -> BorrowerFacts:
                 attempt_id=str(row.id),
             )
         )
-    return BorrowerFacts(_holds(case.holds), zone, points, ContactHistory(tuple(attempts)))
+    return BorrowerFacts(
+        _holds(case.holds),
+        zone,
+        points,
+        ContactHistory(tuple(attempts)),
+        tuple(contact_preferences.of_borrower(session, case.borrower_id)),
+    )
 
 
 def _unreachable(facts: BorrowerFacts, before: ContactAttempt) -> bool:
@@ -143,13 +152,21 @@ def judge_attempt(session: Session, row: AttemptRow, policy: Policy) -> tuple[st
             agent_id=str(row.user_id),
             attempt_id=str(row.id),
         )
-    target = facts.points.get(row.contact_point_id) if row.contact_point_id else None
     case_facts = CaseFacts(
         case_id=str(case.id),
         time_zones=(facts.time_zone,),
         holds=facts.holds,
         borrower_unreachable=_unreachable(facts, attempt),
     )
+    # The borrower's statements that held when the attempt was made (opt-outs, a
+    # workplace that forbids contact, inconvenient times).
+    held = contact_preferences.in_force_at(facts.preferences, attempt.at)
+    case_facts, points = with_preferences(
+        case_facts,
+        {str(key): point for key, point in facts.points.items()},
+        contact_preferences.as_stated(held),
+    )
+    target = points.get(str(row.contact_point_id)) if row.contact_point_id else None
     return violations_of(attempt, facts.history, case_facts, policy, target=target)
 
 

@@ -8,11 +8,13 @@ here decides anything — the engines do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from agentdesk.client.casefile import CaseFile, TimelineItem
 from agentdesk.domain import compliance
+from agentdesk.domain.compliance.preferences import StatedPreference, with_preferences
 from agentdesk.domain.scripts import Answerer, CallData, RuleProfile
 from agentdesk.domain.scripts import CaseFacts as ScriptFacts
 from agentdesk.domain.vocabulary import (
@@ -85,12 +87,22 @@ def check_call(
     now: datetime,
     policy: compliance.Policy,
     channel: Channel = Channel.CALL,
+    preferences: Sequence[StatedPreference] = (),
 ) -> compliance.ContactDecision:
-    """Ask the compliance engine whether this call may be made at `now`."""
+    """Ask the compliance engine whether this call may be made at `now`.
+
+    `preferences` are the borrower's statements in force (opt-outs, a workplace that
+    forbids contact, inconvenient times; `client.preference_rows.stated_for_borrower`).
+    """
+    points = {
+        cp.data.id: contact_point(case_file, cp.data.id) for cp in case_file.contact_points
+    }
+    points.setdefault(contact_point_id, contact_point(case_file, contact_point_id))
+    facts, points = with_preferences(compliance_facts(case_file), points, preferences)
     return compliance.check_contact(
-        compliance_facts(case_file),
+        facts,
         channel,
-        contact_point(case_file, contact_point_id),
+        points[contact_point_id],
         now,
         contact_history(case_file),
         policy,

@@ -20,9 +20,11 @@ from agentdesk.protocol.cases import (
     RevealRequest,
     RevealResponse,
 )
+from agentdesk.protocol.sync import ContactPreferenceData
 from agentdesk.server import audit
 from agentdesk.server.access import get_visible_case, visible_cases
 from agentdesk.server.base import touch
+from agentdesk.server.contact_preferences import of_borrower, preference_data
 from agentdesk.server.db import begin_write
 from agentdesk.server.deps import CurrentUser, Db, LeadOrAdmin, read_only
 from agentdesk.server.errors import ApiError, not_found
@@ -226,6 +228,10 @@ def get_case(case_id: uuid.UUID, principal: CurrentUser, db: Db) -> CaseDetail:
         payments=[payment_out(p, loan.currency) for p in payments],
         contacts=[contact_out(c) for c in contacts],
         history=case_history(db, case.id),
+        contact_preferences=[
+            ContactPreferenceData.model_validate(preference_data(p))
+            for p in of_borrower(db, borrower.id)
+        ],
     )
 
 

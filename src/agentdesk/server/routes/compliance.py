@@ -1,7 +1,7 @@
 """`/compliance/policy` (the active contact policy) and `/compliance/violations`.
 
 Every signed-in desktop reads the active policy to enforce it offline. Team leads see
-the flagged attempts on their team's cases, administrators all of them; publishing a
+the flagged attempts and notes on their team's cases, administrators all of them; publishing a
 policy is for administrators.
 """
 
@@ -22,13 +22,14 @@ from agentdesk.protocol.compliance import (
     ViolationOut,
     ViolationPage,
 )
+from agentdesk.server import note_lint
 from agentdesk.server.access import visible_cases
 from agentdesk.server.compliance_flags import rule_ids
 from agentdesk.server.contact_policy import active_policy, publish
 from agentdesk.server.db import begin_write
 from agentdesk.server.deps import Admin, CurrentUser, Db, LeadOrAdmin
 from agentdesk.server.errors import ApiError, request_language
-from agentdesk.server.models import Case, ContactAttempt, User
+from agentdesk.server.models import Case, ContactAttempt, Note, User
 
 router = APIRouter(tags=["compliance"])
 
@@ -78,7 +79,7 @@ def list_violations(
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ViolationPage:
-    """Flagged contact attempts on the cases the requester may see, newest first."""
+    """Flagged contact attempts and notes on the cases the requester may see, newest first."""
     for name, value in (("since", since), ("until", until)):
         if value is not None and value.tzinfo is None:
             raise ApiError(
@@ -87,27 +88,42 @@ def list_violations(
                 f"{name} 必须带时区（例如 2026-03-02T00:00:00Z）。",
                 f"{name} must carry a time zone (e.g. 2026-03-02T00:00:00Z).",
             )
+    # Flagged attempts and flagged notes, merged newest first. Each source is read only
+    # as deep as the requested page reaches, so paging stays cheap for a team's list.
+    depth = offset + limit
     where = [ContactAttempt.flagged.is_(True), visible_cases(principal)]
+    note_where = [Note.flagged.is_(True), visible_cases(principal)]
     if since is not None:
         where.append(ContactAttempt.started_at >= since)
+        note_where.append(Note.created_at >= since)
     if until is not None:
         where.append(ContactAttempt.started_at < until)
+        note_where.append(Note.created_at < until)
     if agent_id is not None:
         where.append(ContactAttempt.user_id == agent_id)
+        note_where.append(Note.author_id == agent_id)
     if case_id is not None:
         where.append(ContactAttempt.case_id == case_id)
+        note_where.append(Note.case_id == case_id)
     joined = (
         select(ContactAttempt, Case, User)
         .join(Case, Case.id == ContactAttempt.case_id)
         .join(User, User.id == ContactAttempt.user_id)
         .where(*where)
     )
-    total = db.scalar(select(func.count()).select_from(joined.subquery())) or 0
-    rows = db.execute(
-        joined.order_by(ContactAttempt.started_at.desc(), ContactAttempt.id)
-        .limit(limit)
-        .offset(offset)
+    notes = (
+        select(Note, Case, User)
+        .join(Case, Case.id == Note.case_id)
+        .join(User, User.id == Note.author_id)
+        .where(*note_where)
+    )
+    total = (db.scalar(select(func.count()).select_from(joined.subquery())) or 0) + (
+        db.scalar(select(func.count()).select_from(notes.subquery())) or 0
+    )
+    attempt_rows = db.execute(
+        joined.order_by(ContactAttempt.started_at.desc(), ContactAttempt.id).limit(depth)
     ).all()
+    note_rows = db.execute(notes.order_by(Note.created_at.desc(), Note.id).limit(depth)).all()
     policy = active_policy(db).policy
     language = request_language(request)
 
@@ -115,8 +131,12 @@ def list_violations(
         rules = policy.rules_with_id(rule_id)
         return rules[0].title.in_(language) if rules else rule_id
 
-    items = [
+    def phrases(text: str) -> list[str]:
+        return list(dict.fromkeys(f.phrase for f in note_lint.findings(text)))
+
+    merged = [
         ViolationOut(
+            kind="contact_attempt",
             attempt_id=attempt.id,
             case_id=case.id,
             loan_ref=case.loan_ref,
@@ -127,9 +147,26 @@ def list_violations(
             result=attempt.result,
             started_at=attempt.started_at,
             rules=[RuleRef(id=r, title=title(r)) for r in rule_ids(attempt.flag_reason)],
+            phrases=phrases(attempt.notes or ""),
         )
-        for attempt, case, user in rows
+        for attempt, case, user in attempt_rows
+    ] + [
+        ViolationOut(
+            kind="note",
+            note_id=note.id,
+            case_id=case.id,
+            loan_ref=case.loan_ref,
+            borrower_name=case.borrower_name,
+            agent_id=user.id,
+            agent_username=user.username,
+            started_at=note.created_at,
+            rules=[RuleRef(id=r, title=title(r)) for r in rule_ids(note.flag_reason)],
+            phrases=phrases(note.body),
+        )
+        for note, case, user in note_rows
     ]
+    merged.sort(key=lambda v: (v.started_at, str(v.attempt_id or v.note_id)), reverse=True)
+    items = merged[offset:depth]
     more = offset + len(items) < total
     return ViolationPage(
         items=items, total=total, next_offset=offset + len(items) if more else None

@@ -34,6 +34,8 @@ from agentdesk.protocol.ops import (
     CaseReassignOp,
     CaseScheduleFollowUpOp,
     ContactAttemptRecordOp,
+    ContactPreferenceClearOp,
+    ContactPreferenceRecordOp,
     NoteAddOp,
     Op,
     PlanDecideOp,
@@ -42,7 +44,7 @@ from agentdesk.protocol.ops import (
     PromiseCreateOp,
 )
 from agentdesk.protocol.plans import PlanOptions
-from agentdesk.server import audit, follow_up
+from agentdesk.server import audit, contact_preferences, follow_up
 from agentdesk.server.access import can_see
 from agentdesk.server.base import touch
 from agentdesk.server.compliance_flags import flag_attempt
@@ -60,6 +62,7 @@ from agentdesk.server.models import (
     PlanDecision,
     Promise,
 )
+from agentdesk.server.note_lint import flag_attempt_notes, flag_note
 from agentdesk.server.plan_flow import decide_plan, propose, withdraw_plan
 from agentdesk.server.routes.cases import find_agent
 from agentdesk.server.sync import entities
@@ -214,6 +217,8 @@ def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp
     db.add(attempt)
     # Stored whatever it broke (it happened); flagged and audited for the lead if it did.
     flag_attempt(db, attempt, active_policy(db).policy, actor=principal)
+    # Its notes are linted for banned conduct here too, never trusting the desktop.
+    flag_attempt_notes(db, attempt, active_policy(db).policy, actor=principal)
     # The attempt's next follow-up becomes the case's next action (or, made at or after
     # the one in force and naming none, marks it done) in this same transaction.
     follow_up.after_attempt(
@@ -238,16 +243,17 @@ def add_note(db: Session, principal: Principal, op: NoteAddOp) -> int:
     """A note; accepted after a reassignment if it was written before it."""
     case, late = _fact_case(db, principal, op)
     _new_id(db, Note, op.entity_id)
-    db.add(
-        Note(
-            id=op.entity_id,
-            case_id=case.id,
-            author_id=principal.user_id,
-            body=op.payload.text,
-            version=1,
-            created_at=op.created_at,
-        )
+    note = Note(
+        id=op.entity_id,
+        case_id=case.id,
+        author_id=principal.user_id,
+        body=op.payload.text,
+        version=1,
+        created_at=op.created_at,
     )
+    db.add(note)
+    # Stored as written (nothing is lost); flagged for the lead if it breaks CN-6.
+    flag_note(db, note, active_policy(db).policy, actor=principal)
     if late:
         _tell_new_holder(db, principal, case, "备注", "note", op)
     audit.record(
@@ -436,6 +442,25 @@ def reassign(db: Session, principal: Principal, op: CaseReassignOp) -> int:
     return case.version
 
 
+def record_preference(db: Session, principal: Principal, op: ContactPreferenceRecordOp) -> int:
+    """What the borrower said about contact; accepted after a reassignment if said before.
+
+    Like a note it is a fact about the borrower: dropping it because the case moved
+    would let the next holder call a number the borrower had ruled out.
+    """
+    case, late = _fact_case(db, principal, op)
+    version = contact_preferences.record(db, principal, case, op)
+    if late:
+        _tell_new_holder(db, principal, case, "联系偏好", "contact preference", op)
+    return version
+
+
+def clear_preference(db: Session, principal: Principal, op: ContactPreferenceClearOp) -> int:
+    """A statement no longer holds; only on a case the user holds now."""
+    case = _case_for(db, principal, op.payload.case_id)
+    return contact_preferences.clear(db, principal, case, op)
+
+
 def apply_op(db: Session, principal: Principal, op: Op, policy: AuthorityPolicy) -> int:
     """Apply `op` in the session's transaction; returns the entity's server version."""
     if isinstance(op, ContactAttemptRecordOp):
@@ -450,6 +475,10 @@ def apply_op(db: Session, principal: Principal, op: Op, policy: AuthorityPolicy)
         return withdraw(db, principal, op)
     if isinstance(op, PlanDecideOp):
         return decide(db, principal, op, policy)
+    if isinstance(op, ContactPreferenceRecordOp):
+        return record_preference(db, principal, op)
+    if isinstance(op, ContactPreferenceClearOp):
+        return clear_preference(db, principal, op)
     if isinstance(op, CaseScheduleFollowUpOp):
         return schedule_follow_up(db, principal, op)
     if isinstance(op, CaseReassignOp):

@@ -49,6 +49,7 @@ from agentdesk.server.models import (
     Case,
     ContactAttempt,
     ContactPoint,
+    ContactPreference,
     Loan,
     Note,
     Payment,
@@ -150,6 +151,11 @@ def note(obj: Any, how: str) -> list[Noted]:
         return [Noted(EntityType.BORROWER, obj.id, kind, borrower_id=obj.id)]
     if isinstance(obj, ContactPoint):
         return [Noted(EntityType.CONTACT_POINT, obj.id, kind, borrower_id=obj.borrower_id)]
+    if isinstance(obj, ContactPreference):
+        # The borrower's statement goes to the holders of every case of theirs.
+        return [
+            Noted(EntityType.CONTACT_PREFERENCE, obj.id, kind, borrower_id=obj.borrower_id)
+        ]
     return []
 
 

@@ -21,12 +21,14 @@ from sqlalchemy.orm import Session
 
 from agentdesk.domain.money import from_minor
 from agentdesk.protocol.sync import EntityType
+from agentdesk.server.contact_preferences import preference_data
 from agentdesk.server.masking import mask_national_id
 from agentdesk.server.models import (
     Borrower,
     Case,
     ContactAttempt,
     ContactPoint,
+    ContactPreference,
     Instalment,
     Loan,
     Note,
@@ -296,6 +298,10 @@ def bundles(db: Session, cases: Sequence[Case]) -> list[Entity]:
         out.append((EntityType.BORROWER, str(b.id), b.version, borrower_data(b)))
     for cp in _rows(db, ContactPoint, ContactPoint.borrower_id, borrower_ids):
         out.append((EntityType.CONTACT_POINT, str(cp.id), cp.version, contact_data(cp)))
+    for pref in _rows(db, ContactPreference, ContactPreference.borrower_id, borrower_ids):
+        out.append(
+            (EntityType.CONTACT_PREFERENCE, str(pref.id), pref.version, preference_data(pref))
+        )
     currency: dict[uuid.UUID, str] = {}
     for loan in _rows(db, Loan, Loan.id, loan_ids):
         currency[loan.id] = loan.currency
@@ -350,6 +356,7 @@ def items(db: Session, case_ids: Sequence[uuid.UUID]) -> list[Entity]:
 _MODELS: dict[EntityType, Any] = {
     EntityType.BORROWER: Borrower,
     EntityType.CONTACT_POINT: ContactPoint,
+    EntityType.CONTACT_PREFERENCE: ContactPreference,
     EntityType.LOAN: Loan,
     EntityType.PAYMENT: Payment,
     EntityType.CONTACT_ATTEMPT: ContactAttempt,
@@ -415,6 +422,8 @@ def _data(
         return borrower_data(row)
     if etype is EntityType.CONTACT_POINT:
         return contact_data(row)
+    if etype is EntityType.CONTACT_PREFERENCE:
+        return preference_data(row)
     if etype is EntityType.LOAN:
         currency[row.id] = row.currency
         return loan_data(row)
