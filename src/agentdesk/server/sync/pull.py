@@ -18,11 +18,11 @@ than log rows read; `has_more` says whether the log holds more after the cursor.
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -90,11 +90,11 @@ class Page:
     remaining: int
 
     def json(self) -> bytes:
-        return json.dumps(
-            {"changes": self.changes, "next_cursor": self.next_cursor, "has_more": self.has_more},
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode()
+        # orjson: a first-sync page is megabytes; the standard encoder took a second per
+        # ten of them.
+        return orjson.dumps(
+            {"changes": self.changes, "next_cursor": self.next_cursor, "has_more": self.has_more}
+        )
 
 
 def _change(seq: int, entity: entities.Entity) -> dict[str, Any]:
