@@ -260,8 +260,8 @@
         <translation>Waiting will not make this call allowed.</translation>
     </message>
     <message>
-        <source>Call not made: %1. Follow-up scheduled for %2 (%3 time).</source>
-        <translation>Call not made: %1. Follow-up scheduled for %2 (%3 time).</translation>
+        <source>Call blocked (%1): call at the next allowed time</source>
+        <translation>Call blocked (%1): call at the next allowed time</translation>
     </message>
     <message>
         <source>Follow-up scheduled for %1 (%2 time).</source>
@@ -639,6 +639,18 @@
         <source>Plans</source>
         <translation>Plans</translation>
     </message>
+    <message>
+        <source>Next action: none scheduled</source>
+        <translation>Next action: none scheduled</translation>
+    </message>
+    <message>
+        <source>Next action: %1</source>
+        <translation>Next action: %1</translation>
+    </message>
+    <message>
+        <source>Schedule follo&amp;w-up…</source>
+        <translation>Schedule follo&amp;w-up…</translation>
+    </message>
 </context>
 <context>
     <name>CompliancePage</name>
@@ -708,6 +720,37 @@
     <message>
         <source>Something went wrong: %1. Try again; if it keeps happening, tell your team lead.</source>
         <translation>Something went wrong: %1. Try again; if it keeps happening, tell your team lead.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Your time (%1)</source>
+        <translation>Your time (%1)</translation>
+    </message>
+    <message>
+        <source>No follow-up is set for this case.</source>
+        <translation>No follow-up is set for this case.</translation>
+    </message>
+    <message>
+        <source>Next action now: %1</source>
+        <translation>Next action now: %1</translation>
+    </message>
+    <message>
+        <source>Schedule follow-up</source>
+        <translation>Schedule follow-up</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>&amp;When:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. call back after payday</source>
+        <translation>Optional, e.g. call back after payday</translation>
     </message>
 </context>
 <context>

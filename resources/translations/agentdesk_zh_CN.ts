@@ -259,8 +259,8 @@
         <translation>等待也无法使这次通话合规。</translation>
     </message>
     <message>
-        <source>Call not made: %1. Follow-up scheduled for %2 (%3 time).</source>
-        <translation>未拨打：%1。已安排在 %2（%3 时间）跟进。</translation>
+        <source>Call blocked (%1): call at the next allowed time</source>
+        <translation>通话被拦截（%1）：在下一个允许的时间拨打</translation>
     </message>
     <message>
         <source>Follow-up scheduled for %1 (%2 time).</source>
@@ -636,6 +636,18 @@
         <source>Plans</source>
         <translation>还款方案</translation>
     </message>
+    <message>
+        <source>Next action: none scheduled</source>
+        <translation>下一步：未安排跟进</translation>
+    </message>
+    <message>
+        <source>Next action: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <source>Schedule follo&amp;w-up…</source>
+        <translation>安排跟进(&amp;W)…</translation>
+    </message>
 </context>
 <context>
     <name>CompliancePage</name>
@@ -705,6 +717,37 @@
     <message>
         <source>Something went wrong: %1. Try again; if it keeps happening, tell your team lead.</source>
         <translation>出现错误：%1。请重试；如果问题持续出现，请告知您的组长。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Your time (%1)</source>
+        <translation>您的时间（%1）</translation>
+    </message>
+    <message>
+        <source>No follow-up is set for this case.</source>
+        <translation>本案件尚未安排跟进。</translation>
+    </message>
+    <message>
+        <source>Next action now: %1</source>
+        <translation>当前下一步：%1</translation>
+    </message>
+    <message>
+        <source>Schedule follow-up</source>
+        <translation>安排跟进</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>时间(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. call back after payday</source>
+        <translation>可选，例如：发薪日后再联系</translation>
     </message>
 </context>
 <context>

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QCheckBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from agentdesk.client.outbox import Outbox
+from agentdesk.client.queue import QueueQuery, QuickFilter
 from agentdesk.domain.vocabulary import CallResult, Language, Mood, Role
-from agentdesk.protocol.ops import ContactAttemptRecordOp, NoteAddOp, PromiseCreateOp
+from agentdesk.protocol.ops import CaseScheduleFollowUpOp, ContactAttemptRecordOp, PromiseCreateOp
 from agentdesk.ui.call_workspace import CallWorkspace
 from tests.ui.call_plan_cases import SeededCase, make_context, seed_case
 
@@ -121,9 +122,18 @@ def test_a_late_evening_call_is_blocked_and_rescheduled_to_eight_next_morning(
     # 08:00 on 29 Nov in Shanghai is midnight UTC.
     assert scheduled.args == [datetime(2026, 11, 29, 0, 0, tzinfo=UTC)]
     assert "Follow-up scheduled" in workspace.ui.decisionLabel.text()
+    # Queued as the case's next action (a follow-up op, not a note).
     [op] = _ops(context)
-    assert isinstance(op, NoteAddOp)
-    assert "CN-1" in op.payload.text and "08:00" in op.payload.text
+    assert isinstance(op, CaseScheduleFollowUpOp)
+    assert op.payload.due_at == datetime(2026, 11, 29, 0, 0, tzinfo=UTC)
+    assert "CN-1" in op.payload.reason
+    # The queue shows it at once, and next morning it is due today.
+    row = context.queue.search(QueueQuery()).rows(0, 1)[0]
+    assert row.next_action_due == datetime(2026, 11, 29, 0, 0, tzinfo=UTC)
+    due_today = QueueQuery(filters=frozenset({QuickFilter.DUE_TODAY}))
+    assert context.queue.search(due_today).count == 0  # not today (22:30)
+    context.store.clock = lambda: datetime(2026, 11, 29, 1, 0, tzinfo=UTC)  # 09:00 next day
+    assert [r.case_id for r in context.queue.search(due_today).rows(0, 5)] == [case.case_id]
 
 
 def test_a_lead_may_override_the_block_only_with_a_written_reason(

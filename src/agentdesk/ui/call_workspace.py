@@ -3,14 +3,17 @@
 1. **Before**: the agent picks a number and presses Call. The compliance engine judges
    the call now (case facts, the number, the borrower's zone, every attempt known
    locally). Blocked: its sentences are shown (rule ids included) with an offer to
-   schedule a follow-up at the next allowed moment, and — when the policy names the
+   schedule a follow-up at the next allowed moment (a `case.schedule_follow_up` op: the
+   case's next action, in the queue at once), and — when the policy names the
    agent's role for every blocking rule — an override that needs a written reason.
 2. **During**: the number opens in the system's telephony handler (`tel:` URL); a timer
    runs; the guidance panel walks the script picked for the case; the third-party switch
    hides every debt detail from the panel and the header.
 3. **After**: the outcome form (result, reason, mood, notes checked live for banned
-   conduct, promise to pay, next follow-up). Save queues the contact attempt (with the
-   script's transcript and any override) and the promise through the operations worker.
+   conduct, promise to pay within the policy's horizon, next follow-up). Save queues the
+   contact attempt (with the script's transcript, any override and the next follow-up,
+   which becomes the case's next action) and the promise in ONE local transaction
+   (`Operations.record_call_outcome`): both are stored, or neither.
 
 Time comes from an injected clock, so every check and every transcript entry is
 deterministic under test.
@@ -29,7 +32,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from agentdesk.client.casefile import CaseFile, ContactPointView, open_case
-from agentdesk.client.operations import LocalChange, Operations
+from agentdesk.client.operations import CallOutcomeChanges, LocalChange, Operations
 from agentdesk.domain.compliance import (
     ContactDecision,
     Override,
@@ -41,7 +44,12 @@ from agentdesk.domain.errors import DomainError
 from agentdesk.domain.scripts import PlanOffer, Script, Walk, pick_script
 from agentdesk.domain.scripts.record import CallOutcome
 from agentdesk.domain.vocabulary import CallResult, Channel, Language
-from agentdesk.protocol.ops import ContactAttemptRecord, NoteAdd, PromiseCreate
+from agentdesk.protocol.ops import (
+    MAX_FOLLOW_UP_REASON,
+    CaseScheduleFollowUp,
+    ContactAttemptRecord,
+    PromiseCreate,
+)
 from agentdesk.ui import formatting, labels
 from agentdesk.ui.call_workspace_facts import (
     call_data,
@@ -55,6 +63,7 @@ from agentdesk.ui.generated.ui_call_workspace import Ui_CallWorkspace
 from agentdesk.ui.guidance import GuidancePanel
 from agentdesk.ui.operations import error_text
 from agentdesk.ui.plan_dialog import PlanProposalDialog
+from agentdesk.ui.plan_engine import shipped_authority_policy
 
 _BLOCK_STYLE = "color: #b42318;"
 _WARN_STYLE = "color: #9a6700;"
@@ -104,7 +113,6 @@ class CallWorkspace(QWidget):
         self.started_at: datetime | None = None
         self.ended_at: datetime | None = None
         self.third_party = False
-        self._recorded: LocalChange | None = None  # the attempt, once stored
         self.plan_dialog: PlanProposalDialog | None = None
         # Parsing and checking the scripts takes about a second: never on the GUI thread.
         self._scripts: list[Script] | None = None
@@ -120,6 +128,7 @@ class CallWorkspace(QWidget):
             clock=clock,
             language=self.language,
             parent=self.ui.outcomeHolder,
+            horizon_days=shipped_authority_policy().promise_horizon_days,
         )
         self.ui.outcomeHolderLayout.addWidget(self.outcome)
         self.ui.timerLabel.setStyleSheet("font-size: 18px; font-weight: 600; padding: 0 12px;")
@@ -244,23 +253,22 @@ class CallWorkspace(QWidget):
         )
 
     def schedule_follow_up(self) -> None:
-        """Record the follow-up at the next allowed time (a note on the case, queued)."""
+        """Make the next allowed time the case's next action (a follow-up op, queued)."""
         decision = self.decision
         if decision is None or decision.next_allowed_at is None:
             return
         at = decision.next_allowed_at
         when = formatting.moment(at, self.borrower_zone)
-        text = (
-            self.tr("Call not made: %1. Follow-up scheduled for %2 (%3 time).")
-            .replace("%1", "; ".join(decision.reasons(self.language)))
-            .replace("%2", when)
-            .replace("%3", self.borrower_zone)
-        )
-        note = NoteAdd(case_id=UUID(self.case_file.case.id), text=text[:4000])
+        rules = ", ".join(sorted({f.rule_id for f in decision.blocking}))
+        reason = self.tr("Call blocked (%1): call at the next allowed time").replace(
+            "%1", rules)
+        follow_up = CaseScheduleFollowUp(
+            case_id=UUID(self.case_file.case.id), due_at=at,
+            reason=reason[:MAX_FOLLOW_UP_REASON])
         self.ui.followUpButton.setEnabled(False)
 
         def write(ops: Operations) -> LocalChange:
-            return ops.add_note(note)
+            return ops.schedule_follow_up(follow_up)
 
         def done(_change: Any) -> None:
             self.ui.decisionLabel.setStyleSheet(_OK_STYLE)
@@ -452,15 +460,9 @@ class CallWorkspace(QWidget):
         self.outcome.set_saving(True)
 
         def write(ops: Operations) -> LocalChange:
-            # Two local transactions (the client has no combined one): if the promise
-            # fails after the attempt was stored, a retry adds only the promise.
-            if self._recorded is None:
-                self._recorded = ops.record_contact_attempt(attempt)
-            if promise is not None:
-                ops.create_promise(promise.model_copy(
-                    update={"contact_attempt_id": self._recorded.entity_id}
-                ))
-            return self._recorded
+            # One local transaction: a failure stores nothing, so a retry stores it all.
+            changes: CallOutcomeChanges = ops.record_call_outcome(attempt, promise=promise)
+            return changes.attempt
 
         self.context.ops.write(write, done=self._saved, error=self._save_failed)
 

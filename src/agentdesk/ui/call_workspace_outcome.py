@@ -4,7 +4,11 @@ The notes are checked as they are typed by the banned-conduct lint (the same wor
 the server applies); a finding is shown and underlined, and saving stays blocked until
 the words are changed. A promise is checked by the domain's promise rule (amount within
 what is owed, date from today to the horizon) and its refusal is shown in the user's
-language. The form holds values; the workspace saves them.
+language. The horizon is the lender's policy figure (`promise_horizon_days` in the
+authority policy), the one the server applies too. A next follow-up must lie in the
+future (the domain's follow-up rule, as in "Schedule follow-up…"); saved with the
+call's attempt, it becomes the case's next action. The form holds values; the
+workspace saves them.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from agentdesk.domain.conduct import ConductFinding, find_banned_conduct
 from agentdesk.domain.errors import DomainError
-from agentdesk.domain.promises import PromiseTerms, check_promise
+from agentdesk.domain.follow_up import check_follow_up
+from agentdesk.domain.promises import DEFAULT_HORIZON_DAYS, PromiseTerms, check_promise
 from agentdesk.domain.vocabulary import CallResult, DelinquencyReason, Language, Mood
 from agentdesk.ui import labels
 from agentdesk.ui.generated.ui_call_outcome import Ui_CallOutcomeForm
@@ -72,10 +77,12 @@ class CallOutcomeForm(QWidget):
         clock: Callable[[], datetime],
         language: Language,
         parent: QWidget | None = None,
+        horizon_days: int = DEFAULT_HORIZON_DAYS,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_CallOutcomeForm()
         self.ui.setupUi(self)
+        self.horizon_days = horizon_days
         self.owed = owed
         self.currency = currency
         self.zone = ZoneInfo(time_zone)
@@ -220,7 +227,8 @@ class CallOutcomeForm(QWidget):
             else:
                 try:
                     check_promise(amount, self._promise_date(), owed=self.owed,
-                                  today=self.today(), currency=self.currency)
+                                  today=self.today(), currency=self.currency,
+                                  horizon_days=self.horizon_days)
                 except DomainError as error:
                     self.promise_error = error
                     self.ui.promiseProblem.setText(error.message(self.language))
@@ -259,7 +267,8 @@ class CallOutcomeForm(QWidget):
             amount = self._amount()
             assert amount is not None
             promise = check_promise(amount, self._promise_date(), owed=self.owed,
-                                    today=self.today(), currency=self.currency)
+                                    today=self.today(), currency=self.currency,
+                                    horizon_days=self.horizon_days)
         follow_up = None
         if ui.followUpCheck.isChecked():
             # Read the wall-clock fields the agent sees (borrower-local), then go to UTC.
@@ -267,6 +276,8 @@ class CallOutcomeForm(QWidget):
             d, t = shown.date(), shown.time()
             follow_up = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(),
                                  tzinfo=self.zone).astimezone(UTC)
+            # The same rule as "Schedule follow-up…": in the future (raises DomainError).
+            check_follow_up(follow_up, now=self.clock(), zone=str(self.zone))
         reason = ui.reasonCombo.currentData()
         mood = ui.moodCombo.currentData()
         return OutcomeValues(

@@ -3,7 +3,9 @@
 Everything shown comes from one `open_case()` read (one snapshot of the local store),
 so opening a case costs a few milliseconds. Personal data is masked; "Reveal" asks the
 server (audited) and is disabled offline with a tooltip saying why. "Call…" and
-"Propose plan…" open the call workspace and the plan dialog (`workspaces.py`).
+"Propose plan…" open the call workspace and the plan dialog (`workspaces.py`);
+"Schedule follow-up…" sets the case's next action (`follow_up_dialog.py`), shown under
+the summary.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.client.casefile import CaseFile, UnknownCaseError, open_case
+from agentdesk.client.follow_up import NextActionView, next_action
 from agentdesk.domain.errors import DomainError
 from agentdesk.domain.position import LoanPosition
 from agentdesk.domain.vocabulary import (
@@ -37,6 +40,7 @@ from agentdesk.protocol.ops import NoteAdd
 from agentdesk.ui import formatting, remote, workspaces
 from agentdesk.ui.app import current_language
 from agentdesk.ui.context import AppContext
+from agentdesk.ui.follow_up_dialog import FollowUpDialog
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView
 from agentdesk.ui.labels import label_of
 from agentdesk.ui.look import bold_titles, calm_table
@@ -83,6 +87,8 @@ class CaseView(QWidget):
         self.context = context
         self.case_id = case_id
         self.case_file: CaseFile | None = None
+        self.next_action: NextActionView | None = None
+        self.follow_up_dialog: FollowUpDialog | None = None
         self._loan_position: LoanPosition | None = None
         self.revealed: dict[str, str] = {}
         """Values the server revealed this session, by field key (never stored)."""
@@ -104,6 +110,7 @@ class CaseView(QWidget):
         self.ui.callButton.clicked.connect(self._call)
         self.ui.planButton.clicked.connect(self._propose_plan)
         self.ui.noteButton.clicked.connect(self._add_note)
+        self.ui.followUpButton.clicked.connect(self.schedule_follow_up)
         context.ops.casesChanged.connect(self._cases_changed)
         context.connectionChanged.connect(self._connection_changed)
         self.reload()
@@ -116,6 +123,7 @@ class CaseView(QWidget):
             self.case_file = open_case(self.context.store, self.case_id)
         except UnknownCaseError:
             self.case_file = None
+        self.next_action = next_action(self.context.store, self.case_id)
         self._show()
 
     def _cases_changed(self, ids: list[str]) -> None:
@@ -137,8 +145,9 @@ class CaseView(QWidget):
         if cf is None:
             ui.nameLabel.setText(self.tr("This case is no longer in your queue"))
             ui.summaryLabel.setText("")
+            ui.nextActionLabel.setText("")
             for button in (ui.callButton, ui.planButton, ui.noteButton, ui.revealIdButton,
-                           ui.revealContactButton):
+                           ui.revealContactButton, ui.followUpButton):
                 button.setEnabled(False)
             return
         row = cf.row
@@ -149,6 +158,7 @@ class CaseView(QWidget):
             label_of(Stage, row.stage),
             self.tr("%n op(s) waiting to sync", "", row.pending_ops) if row.pending_ops else "",
         ])))
+        self._show_next_action()
         today = self._today()
         ui.whyValue.setText("\n".join(
             f"• {reason}" for reason in queue_reasons(cf, today, self.context.time_zone)))
@@ -163,6 +173,21 @@ class CaseView(QWidget):
         self._show_plans(cf)
         self._show_connection()
         self.titleChanged.emit(self.title())
+
+    def _show_next_action(self) -> None:
+        nxt = self.next_action
+        if nxt is None:
+            self.ui.nextActionLabel.setText(self.tr("Next action: none scheduled"))
+            self.ui.nextActionLabel.setStyleSheet("color: #51565e;")
+            return
+        text = self.tr("Next action: %1").replace(
+            "%1", formatting.moment(nxt.due_at, self.context.time_zone))
+        if nxt.reason:
+            text += f" · {nxt.reason}"
+        due = nxt.due_at <= self.context.store.clock()
+        self.ui.nextActionLabel.setText(text)
+        self.ui.nextActionLabel.setStyleSheet("color: #b3261e; font-weight: 600;" if due
+                                              else "color: #1f5fa8;")
 
     def _show_borrower(self, cf: CaseFile) -> None:
         b = cf.borrower
@@ -349,7 +374,7 @@ class CaseView(QWidget):
             "Offline: you can keep working; calls, notes, promises and plans are saved here "
             "and sent when the connection is back."))
         has_case = self.case_file is not None
-        for button in (ui.callButton, ui.planButton, ui.noteButton):
+        for button in (ui.callButton, ui.planButton, ui.noteButton, ui.followUpButton):
             button.setEnabled(has_case)
 
     # ------------------------------------------------------------ actions
@@ -395,6 +420,14 @@ class CaseView(QWidget):
 
         note = NoteAdd(case_id=uuid.UUID(self.case_id), text=text.strip())
         self.context.ops.write(lambda ops: ops.add_note(note))
+
+    def schedule_follow_up(self) -> FollowUpDialog:
+        """Open the follow-up dialog for this case (date and time in the agent's zone)."""
+        dialog = FollowUpDialog(self.context, self.case_id, self, current=self.next_action)
+        dialog.setModal(True)
+        dialog.show()
+        self.follow_up_dialog = dialog
+        return dialog
 
     def _call(self) -> None:
         workspaces.open_call(self.context, self.case_id, self)

@@ -47,12 +47,24 @@ class Ui_CaseView(object):
 
         self.titleColumn.addWidget(self.summaryLabel)
 
+        self.nextActionLabel = QLabel(CaseView)
+        self.nextActionLabel.setObjectName(u"nextActionLabel")
+        self.nextActionLabel.setText(u"")
+        self.nextActionLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.titleColumn.addWidget(self.nextActionLabel)
+
 
         self.headerRow.addLayout(self.titleColumn)
 
         self.headerSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.headerRow.addItem(self.headerSpacer)
+
+        self.followUpButton = QPushButton(CaseView)
+        self.followUpButton.setObjectName(u"followUpButton")
+
+        self.headerRow.addWidget(self.followUpButton)
 
         self.noteButton = QPushButton(CaseView)
         self.noteButton.setObjectName(u"noteButton")
@@ -418,6 +430,7 @@ class Ui_CaseView(object):
     # setupUi
 
     def retranslateUi(self, CaseView):
+        self.followUpButton.setText(QCoreApplication.translate("CaseView", u"Schedule follo&w-up\u2026", None))
         self.noteButton.setText(QCoreApplication.translate("CaseView", u"Add &note\u2026", None))
         self.planButton.setText(QCoreApplication.translate("CaseView", u"Propose &plan\u2026", None))
         self.callButton.setText(QCoreApplication.translate("CaseView", u"&Call\u2026", None))
