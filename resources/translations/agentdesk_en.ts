@@ -146,6 +146,10 @@
         <translation>Reassignment</translation>
     </message>
     <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>

@@ -145,6 +145,10 @@
         <translation>案件转派</translation>
     </message>
     <message>
+        <source>Follow-up</source>
+        <translation>跟进安排</translation>
+    </message>
+    <message>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>

@@ -39,6 +39,7 @@ def op_label(op_type: str) -> str:
         "plan.withdraw": QCoreApplication.translate("AttentionDialog", "Plan withdrawal"),
         "plan.decide": QCoreApplication.translate("AttentionDialog", "Plan decision"),
         "case.reassign": QCoreApplication.translate("AttentionDialog", "Reassignment"),
+        "case.schedule_follow_up": QCoreApplication.translate("AttentionDialog", "Follow-up"),
     }
     return names.get(op_type, op_type)
 
