@@ -242,6 +242,17 @@
     </message>
 </context>
 <context>
+    <name>CallOutcomePreferencesButton</name>
+    <message>
+        <source>Borrower&apos;s contact &amp;preferences…</source>
+        <translation>Borrower&apos;s contact &amp;preferences…</translation>
+    </message>
+    <message>
+        <source>The borrower asked not to be called at work, opted out of a channel, or named times that are inconvenient: record it here</source>
+        <translation>The borrower asked not to be called at work, opted out of a channel, or named times that are inconvenient: record it here</translation>
+    </message>
+</context>
+<context>
     <name>CallWorkspace</name>
     <message>
         <source>Call · %1</source>
@@ -691,6 +702,14 @@
         <translation>Rules broken</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Banned words: %1</source>
+        <translation>Banned words: %1</translation>
+    </message>
+    <message>
         <source>%1 flagged contact(s) in the team; showing the newest %2.</source>
         <translation>%1 flagged contact(s) in the team; showing the newest %2.</translation>
     </message>
@@ -709,6 +728,247 @@
     <message>
         <source>Press Refresh to fetch the flagged contacts.</source>
         <translation>Press Refresh to fetch the flagged contacts.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPreferences</name>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>Said on a call</source>
+        <translation>Said on a call</translation>
+    </message>
+    <message>
+        <source>In a message reply</source>
+        <translation>In a message reply</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>In writing</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>From the lender&apos;s records</source>
+        <translation>From the lender&apos;s records</translation>
+    </message>
+    <message>
+        <source>a contact point no longer on file</source>
+        <translation>a contact point no longer on file</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>every day</translation>
+    </message>
+    <message>
+        <source>weekdays</source>
+        <translation>weekdays</translation>
+    </message>
+    <message>
+        <source>weekends</source>
+        <translation>weekends</translation>
+    </message>
+    <message>
+        <source>all of the borrower&apos;s own contact points</source>
+        <translation>all of the borrower&apos;s own contact points</translation>
+    </message>
+    <message>
+        <source>No %1 — %2</source>
+        <translation>No %1 — %2</translation>
+    </message>
+    <message>
+        <source>Employer forbids contact — %1</source>
+        <translation>Employer forbids contact — %1</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>any channel</translation>
+    </message>
+    <message>
+        <source>Inconvenient: %1 %2–%3 (%4)</source>
+        <translation>Inconvenient: %1 %2–%3 (%4)</translation>
+    </message>
+    <message>
+        <source>(waiting to sync)</source>
+        <translation>(waiting to sync)</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>Any channel</translation>
+    </message>
+    <message>
+        <source>All of the borrower&apos;s own contact points</source>
+        <translation>All of the borrower&apos;s own contact points</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPreferencesDialog</name>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation>Nothing recorded.</translation>
+    </message>
+    <message>
+        <source>Recorded. It applies at once and is sent on the next sync.</source>
+        <translation>Recorded. It applies at once and is sent on the next sync.</translation>
+    </message>
+    <message>
+        <source>Contact preferences</source>
+        <translation>Contact preferences</translation>
+    </message>
+    <message>
+        <source>What the borrower (or their employer) said about being contacted. It holds for every case of this borrower and is enforced on every desktop once synced.</source>
+        <translation>What the borrower (or their employer) said about being contacted. It holds for every case of this borrower and is enforced on every desktop once synced.</translation>
+    </message>
+    <message>
+        <source>In force for this borrower</source>
+        <translation>In force for this borrower</translation>
+    </message>
+    <message>
+        <source>C&amp;lear selected</source>
+        <translation>C&amp;lear selected</translation>
+    </message>
+    <message>
+        <source>How it was said</source>
+        <translation>How it was said</translation>
+    </message>
+    <message>
+        <source>&amp;Said by:</source>
+        <translation>&amp;Said by:</translation>
+    </message>
+    <message>
+        <source>&amp;Words:</source>
+        <translation>&amp;Words:</translation>
+    </message>
+    <message>
+        <source>What they said, in their words (optional)</source>
+        <translation>What they said, in their words (optional)</translation>
+    </message>
+    <message>
+        <source>Opt out of a channel</source>
+        <translation>Opt out of a channel</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>A&amp;pplies to:</source>
+        <translation>A&amp;pplies to:</translation>
+    </message>
+    <message>
+        <source>Add &amp;opt-out</source>
+        <translation>Add &amp;opt-out</translation>
+    </message>
+    <message>
+        <source>Employer forbids contact</source>
+        <translation>Employer forbids contact</translation>
+    </message>
+    <message>
+        <source>&amp;Number or address:</source>
+        <translation>&amp;Number or address:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as forbidden</source>
+        <translation>&amp;Mark as forbidden</translation>
+    </message>
+    <message>
+        <source>Inconvenient time (borrower&apos;s local time)</source>
+        <translation>Inconvenient time (borrower&apos;s local time)</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>Days:</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>&amp;until</source>
+        <translation>&amp;until</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>Cha&amp;nnel:</translation>
+    </message>
+    <message>
+        <source>No day ticked means every day.</source>
+        <translation>No day ticked means every day.</translation>
+    </message>
+    <message>
+        <source>Add &amp;inconvenient time</source>
+        <translation>Add &amp;inconvenient time</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPreferencesStrip</name>
+    <message>
+        <source>Contact &amp;preferences…</source>
+        <translation>Contact &amp;preferences…</translation>
+    </message>
+    <message>
+        <source>Record a channel opt-out, an employer that forbids contact, or times the borrower said are inconvenient</source>
+        <translation>Record a channel opt-out, an employer that forbids contact, or times the borrower said are inconvenient</translation>
+    </message>
+    <message>
+        <source>No contact preferences recorded.</source>
+        <translation>No contact preferences recorded.</translation>
     </message>
 </context>
 <context>

@@ -241,6 +241,17 @@
     </message>
 </context>
 <context>
+    <name>CallOutcomePreferencesButton</name>
+    <message>
+        <source>Borrower&apos;s contact &amp;preferences…</source>
+        <translation>借款人联系偏好(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The borrower asked not to be called at work, opted out of a channel, or named times that are inconvenient: record it here</source>
+        <translation>借款人要求不要打到单位、退订某个渠道，或说明了不方便的时段：在这里记录</translation>
+    </message>
+</context>
+<context>
     <name>CallWorkspace</name>
     <message>
         <source>Call · %1</source>
@@ -688,6 +699,14 @@
         <translation>违反的规则</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Banned words: %1</source>
+        <translation>禁止用语：%1</translation>
+    </message>
+    <message>
         <source>%1 flagged contact(s) in the team; showing the newest %2.</source>
         <translation>本组共有 %1 条违规联系记录，显示最新的 %2 条。</translation>
     </message>
@@ -706,6 +725,247 @@
     <message>
         <source>Press Refresh to fetch the flagged contacts.</source>
         <translation>点击“刷新”获取违规联系记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPreferences</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Said on a call</source>
+        <translation>通话中说明</translation>
+    </message>
+    <message>
+        <source>In a message reply</source>
+        <translation>短信或消息回复</translation>
+    </message>
+    <message>
+        <source>In writing</source>
+        <translation>书面提出</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面提出</translation>
+    </message>
+    <message>
+        <source>From the lender&apos;s records</source>
+        <translation>来自贷款机构记录</translation>
+    </message>
+    <message>
+        <source>a contact point no longer on file</source>
+        <translation>已不在档的联系方式</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>每天</translation>
+    </message>
+    <message>
+        <source>weekdays</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>weekends</source>
+        <translation>周末</translation>
+    </message>
+    <message>
+        <source>all of the borrower&apos;s own contact points</source>
+        <translation>借款人本人的全部联系方式</translation>
+    </message>
+    <message>
+        <source>No %1 — %2</source>
+        <translation>不接受%1 — %2</translation>
+    </message>
+    <message>
+        <source>Employer forbids contact — %1</source>
+        <translation>单位禁止联系 — %1</translation>
+    </message>
+    <message>
+        <source>any channel</source>
+        <translation>任何渠道</translation>
+    </message>
+    <message>
+        <source>Inconvenient: %1 %2–%3 (%4)</source>
+        <translation>不方便：%1 %2–%3（%4）</translation>
+    </message>
+    <message>
+        <source>(waiting to sync)</source>
+        <translation>（等待同步）</translation>
+    </message>
+    <message>
+        <source>Any channel</source>
+        <translation>任何渠道</translation>
+    </message>
+    <message>
+        <source>All of the borrower&apos;s own contact points</source>
+        <translation>借款人本人的全部联系方式</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPreferencesDialog</name>
+    <message>
+        <source>Nothing recorded.</source>
+        <translation>尚无记录。</translation>
+    </message>
+    <message>
+        <source>Recorded. It applies at once and is sent on the next sync.</source>
+        <translation>已记录。立即生效，下次同步时发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Contact preferences</source>
+        <translation>联系偏好</translation>
+    </message>
+    <message>
+        <source>What the borrower (or their employer) said about being contacted. It holds for every case of this borrower and is enforced on every desktop once synced.</source>
+        <translation>借款人（或其工作单位）对联系方式的要求。适用于该借款人的所有案件，同步后在每台电脑上执行。</translation>
+    </message>
+    <message>
+        <source>In force for this borrower</source>
+        <translation>该借款人当前有效的要求</translation>
+    </message>
+    <message>
+        <source>C&amp;lear selected</source>
+        <translation>撤销所选(&amp;L)</translation>
+    </message>
+    <message>
+        <source>How it was said</source>
+        <translation>提出方式</translation>
+    </message>
+    <message>
+        <source>&amp;Said by:</source>
+        <translation>方式(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Words:</source>
+        <translation>原话(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>What they said, in their words (optional)</source>
+        <translation>对方原话（可选）</translation>
+    </message>
+    <message>
+        <source>Opt out of a channel</source>
+        <translation>退订渠道</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>A&amp;pplies to:</source>
+        <translation>适用于(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Add &amp;opt-out</source>
+        <translation>添加退订(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Employer forbids contact</source>
+        <translation>单位禁止联系</translation>
+    </message>
+    <message>
+        <source>&amp;Number or address:</source>
+        <translation>号码或地址(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mark as forbidden</source>
+        <translation>标记为禁止联系(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Inconvenient time (borrower&apos;s local time)</source>
+        <translation>不方便的时段（借款人当地时间）</translation>
+    </message>
+    <message>
+        <source>Days:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;until</source>
+        <translation>至(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cha&amp;nnel:</source>
+        <translation>渠道(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>No day ticked means every day.</source>
+        <translation>不勾选日期即为每天。</translation>
+    </message>
+    <message>
+        <source>Add &amp;inconvenient time</source>
+        <translation>添加不便时段(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPreferencesStrip</name>
+    <message>
+        <source>Contact &amp;preferences…</source>
+        <translation>联系偏好(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Record a channel opt-out, an employer that forbids contact, or times the borrower said are inconvenient</source>
+        <translation>记录渠道退订、禁止联系的工作单位，或借款人说明的不便时段</translation>
+    </message>
+    <message>
+        <source>No contact preferences recorded.</source>
+        <translation>尚无联系偏好记录。</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QWidget
 
 from agentdesk.client.casefile import CaseFile, ContactPointView, open_case
 from agentdesk.client.operations import CallOutcomeChanges, LocalChange, Operations
+from agentdesk.client.preference_rows import stated_for_borrower
 from agentdesk.domain.compliance import (
     ContactDecision,
     Override,
@@ -58,6 +59,7 @@ from agentdesk.ui.call_workspace_facts import (
     script_facts,
 )
 from agentdesk.ui.call_workspace_outcome import CallOutcomeForm, OutcomeValues
+from agentdesk.ui.contact_preferences import CallOutcomePreferencesButton
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_call_workspace import Ui_CallWorkspace
 from agentdesk.ui.guidance import GuidancePanel
@@ -131,6 +133,9 @@ class CallWorkspace(QWidget):
             horizon_days=shipped_authority_policy().promise_horizon_days,
         )
         self.ui.outcomeHolderLayout.addWidget(self.outcome)
+        # What the borrower said about contact on this call (opt-outs, work, times).
+        self.preferences_button = CallOutcomePreferencesButton(context, case_id, self.outcome)
+        self.outcome.ui.saveRow.insertWidget(0, self.preferences_button)
         self.ui.timerLabel.setStyleSheet("font-size: 18px; font-weight: 600; padding: 0 12px;")
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
@@ -221,7 +226,11 @@ class CallWorkspace(QWidget):
         if self.ui.contactCombo.count() == 0:
             return
         point = self.chosen_contact()
-        decision = check_call(self.case_file, point.data.id, self.clock(), self.policy)
+        # The borrower's statements are read now: one recorded a moment ago counts.
+        stated = stated_for_borrower(self.context.store, self.case_file.case.borrower_id)
+        decision = check_call(
+            self.case_file, point.data.id, self.clock(), self.policy, preferences=stated
+        )
         self.decision = decision
         if decision.allowed:
             self._start_call()

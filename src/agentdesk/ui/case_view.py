@@ -39,6 +39,7 @@ from agentdesk.domain.vocabulary import (
 from agentdesk.protocol.ops import NoteAdd
 from agentdesk.ui import formatting, remote, workspaces
 from agentdesk.ui.app import current_language
+from agentdesk.ui.contact_preferences import ContactPreferencesStrip
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.follow_up_dialog import FollowUpDialog
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView
@@ -111,6 +112,9 @@ class CaseView(QWidget):
         self.ui.planButton.clicked.connect(self._propose_plan)
         self.ui.noteButton.clicked.connect(self._add_note)
         self.ui.followUpButton.clicked.connect(self.schedule_follow_up)
+        # What the borrower said about contact, under their contact points.
+        self.preferences = ContactPreferencesStrip(context, case_id, self.ui.contactsBox)
+        self.ui.contactsBoxLayout.insertWidget(1, self.preferences)
         context.ops.casesChanged.connect(self._cases_changed)
         context.connectionChanged.connect(self._connection_changed)
         self.reload()
@@ -149,6 +153,7 @@ class CaseView(QWidget):
             for button in (ui.callButton, ui.planButton, ui.noteButton, ui.revealIdButton,
                            ui.revealContactButton, ui.followUpButton):
                 button.setEnabled(False)
+            self.preferences.show_for(None)
             return
         row = cf.row
         ui.nameLabel.setText(row.borrower_name)
@@ -281,6 +286,7 @@ class CaseView(QWidget):
             self.ui.contactsTable.selectRow(0)
         self.ui.contactsTable.resizeColumnToContents(0)
         self.ui.contactsTable.resizeColumnToContents(1)
+        self.preferences.show_for(cf)
 
     def _show_history(self, cf: CaseFile) -> None:
         # 200 items: the zone, language and each day's text are looked up once, and

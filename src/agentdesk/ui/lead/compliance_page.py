@@ -100,9 +100,14 @@ class CompliancePage(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(self.items))
         for r, v in enumerate(self.items):
+            # A flagged note (the server's banned-conduct lint) has no channel or result:
+            # say it is a note and show the words that broke the rule instead.
+            is_note = v.kind == "note"
+            what = self.tr("Note") if is_note else label_of(Channel, v.channel)
+            result = (self.tr("Banned words: %1").replace("%1", ", ".join(v.phrases))
+                      if is_note else label_of(CallResult, v.result))
             cells = [formatting.moment(v.started_at, self.context.time_zone), v.agent_username,
-                     v.borrower_name, v.loan_ref, label_of(Channel, v.channel),
-                     label_of(CallResult, v.result),
+                     v.borrower_name, v.loan_ref, what, result,
                      "; ".join(f"{rule.id} {rule.title}" for rule in v.rules)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -1,0 +1,428 @@
+"""Recording what the borrower said about being contacted: the dialog and the case strip.
+
+`ContactPreferencesDialog` (layout in `forms/contact_preferences.ui`) lists the borrower's
+statements in force and records new ones — a channel opt-out ("no SMS"), a workplace
+number or address whose employer forbids contact ("don't call me at work"), an
+inconvenient time ("not before 10:00 on weekdays") — or clears one. Each is one op
+through the store-writer worker (`client.contact_preferences`), enforced at once by this
+desktop's compliance check and by every other desktop after sync.
+
+`ContactPreferencesStrip` is the line under the case's contact points that says what is
+in force, with the button that opens the dialog. The call workspace opens the same
+dialog from the call outcome, with "said on this call" as the source.
+"""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+from agentdesk.client.casefile import CaseFile, UnknownCaseError, open_case
+from agentdesk.client.contact_preferences import ContactPreferences
+from agentdesk.client.operations import LocalChange
+from agentdesk.client.preference_rows import PreferenceRow, borrower_rows
+from agentdesk.domain.compliance.preferences import PreferenceKind, PreferenceSource
+from agentdesk.domain.vocabulary import Channel, ContactRelation
+from agentdesk.protocol.ops import ContactPreferenceClear, ContactPreferenceRecord
+from agentdesk.ui.context import AppContext
+from agentdesk.ui.generated.ui_contact_preferences import Ui_ContactPreferencesDialog
+from agentdesk.ui.labels import label_of
+from agentdesk.ui.operations import error_text
+
+_CHANNELS = (Channel.CALL, Channel.SMS, Channel.EMAIL, Channel.IM, Channel.VISIT, Channel.LETTER)
+_SOURCES = (
+    PreferenceSource.CALL,
+    PreferenceSource.MESSAGE,
+    PreferenceSource.WRITTEN,
+    PreferenceSource.VISIT,
+)
+_QUIET = "color: #51565e;"
+_PROBLEM = "color: #9a3412;"
+
+
+def _day_names() -> list[str]:
+    return [
+        QCoreApplication.translate("ContactPreferences", "Mon"),
+        QCoreApplication.translate("ContactPreferences", "Tue"),
+        QCoreApplication.translate("ContactPreferences", "Wed"),
+        QCoreApplication.translate("ContactPreferences", "Thu"),
+        QCoreApplication.translate("ContactPreferences", "Fri"),
+        QCoreApplication.translate("ContactPreferences", "Sat"),
+        QCoreApplication.translate("ContactPreferences", "Sun"),
+    ]
+
+
+def _source_label(source: str) -> str:
+    labels: dict[str, str] = {
+        PreferenceSource.CALL: QCoreApplication.translate("ContactPreferences", "Said on a call"),
+        PreferenceSource.MESSAGE: QCoreApplication.translate(
+            "ContactPreferences", "In a message reply"
+        ),
+        PreferenceSource.WRITTEN: QCoreApplication.translate("ContactPreferences", "In writing"),
+        PreferenceSource.VISIT: QCoreApplication.translate("ContactPreferences", "In person"),
+        PreferenceSource.IMPORT: QCoreApplication.translate(
+            "ContactPreferences", "From the lender's records"
+        ),
+    }
+    return labels.get(source, source)
+
+
+def point_text(case_file: CaseFile, point_id: str | None) -> str:
+    """A contact point as the agent recognises it: whose, what, masked value."""
+    for view in case_file.contact_points:
+        if view.data.id == point_id:
+            who = label_of(ContactRelation, view.data.relation)
+            if view.data.contact_name:
+                who = f"{who} ({view.data.contact_name})"
+            return f"{who} · {view.masked or '••••••'}"
+    return QCoreApplication.translate("ContactPreferences", "a contact point no longer on file")
+
+
+def _days(weekdays: tuple[int, ...]) -> str:
+    if not weekdays or len(weekdays) == 7:
+        return QCoreApplication.translate("ContactPreferences", "every day")
+    if tuple(sorted(weekdays)) == (0, 1, 2, 3, 4):
+        return QCoreApplication.translate("ContactPreferences", "weekdays")
+    if tuple(sorted(weekdays)) == (5, 6):
+        return QCoreApplication.translate("ContactPreferences", "weekends")
+    names = _day_names()
+    return ", ".join(names[d] for d in sorted(weekdays))
+
+
+def describe(row: PreferenceRow, case_file: CaseFile) -> str:
+    """One line saying what the statement forbids (and whether it is synced yet)."""
+    d = row.data
+    if d.kind is PreferenceKind.CHANNEL_OPT_OUT:
+        where = (
+            point_text(case_file, d.contact_point_id)
+            if d.contact_point_id
+            else QCoreApplication.translate(
+                "ContactPreferences", "all of the borrower's own contact points"
+            )
+        )
+        text = (
+            QCoreApplication.translate("ContactPreferences", "No %1 — %2")
+            .replace("%1", label_of(Channel, d.channel))
+            .replace("%2", where)
+        )
+    elif d.kind is PreferenceKind.WORKPLACE_PROHIBITS:
+        text = QCoreApplication.translate(
+            "ContactPreferences", "Employer forbids contact — %1"
+        ).replace("%1", point_text(case_file, d.contact_point_id))
+    else:
+        channels = (
+            ", ".join(label_of(Channel, c) for c in d.channels)
+            if d.channels
+            else QCoreApplication.translate("ContactPreferences", "any channel")
+        )
+        text = (
+            QCoreApplication.translate("ContactPreferences", "Inconvenient: %1 %2–%3 (%4)")
+            .replace("%1", _days(d.weekdays))
+            .replace("%2", d.start or "")
+            .replace("%3", d.end or "")
+            .replace("%4", channels)
+        )
+    if d.note:
+        text += f" — “{d.note}”"
+    if row.local_state == "pending":
+        text += " " + QCoreApplication.translate("ContactPreferences", "(waiting to sync)")
+    return text
+
+
+def _in_force(context: AppContext, case_file: CaseFile) -> list[PreferenceRow]:
+    with context.store.read() as db:
+        return [r for r in borrower_rows(db, case_file.case.borrower_id) if r.in_force]
+
+
+class ContactPreferencesDialog(QDialog):
+    """See the module docstring. Emits `recorded` with each stored `LocalChange`."""
+
+    recorded = Signal(object)
+
+    def __init__(
+        self,
+        context: AppContext,
+        case_id: str,
+        parent: QWidget | None = None,
+        *,
+        source: PreferenceSource = PreferenceSource.CALL,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.case_id = case_id
+        self.case_file: CaseFile = open_case(context.store, case_id)
+        self.rows: list[PreferenceRow] = []
+        self.ui = Ui_ContactPreferencesDialog()
+        self.ui.setupUi(self)
+        self.days = [getattr(self.ui, f"day{i}") for i in range(7)]
+        self.ui.startEdit.setTime(QTime(8, 0))
+        self.ui.endEdit.setTime(QTime(10, 0))
+        self.ui.introLabel.setStyleSheet(_QUIET)
+        self.ui.daysHint.setStyleSheet(_QUIET)
+        self._fill_choices(source)
+        self.ui.addOptOutButton.clicked.connect(self.add_opt_out)
+        self.ui.addWorkplaceButton.clicked.connect(self.add_workplace)
+        self.ui.addTimeButton.clicked.connect(self.add_inconvenient_time)
+        self.ui.clearButton.clicked.connect(self.clear_selected)
+        self.ui.statementsList.currentRowChanged.connect(
+            lambda row: self.ui.clearButton.setEnabled(row >= 0)
+        )
+        self.ui.buttonBox.rejected.connect(self.reject)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        context.ops.casesChanged.connect(self._cases_changed)
+        self.refresh()
+
+    # ------------------------------------------------------------ showing
+
+    def _fill_choices(self, source: PreferenceSource) -> None:
+        ui = self.ui
+        for combo in (
+            ui.optOutChannel,
+            ui.timeChannel,
+            ui.optOutPoint,
+            ui.workplacePoint,
+            ui.sourceCombo,
+        ):
+            combo.clear()
+        for channel in _CHANNELS:
+            ui.optOutChannel.addItem(label_of(Channel, channel), channel.value)
+        ui.timeChannel.addItem(
+            QCoreApplication.translate("ContactPreferences", "Any channel"), None
+        )
+        for channel in _CHANNELS:
+            ui.timeChannel.addItem(label_of(Channel, channel), channel.value)
+        ui.optOutPoint.addItem(
+            QCoreApplication.translate(
+                "ContactPreferences", "All of the borrower's own contact points"
+            ),
+            None,
+        )
+        employer_first = None
+        for view in self.case_file.contact_points:
+            text = point_text(self.case_file, view.data.id)
+            ui.optOutPoint.addItem(text, view.data.id)
+            ui.workplacePoint.addItem(text, view.data.id)
+            if employer_first is None and view.data.relation is ContactRelation.EMPLOYER:
+                employer_first = ui.workplacePoint.count() - 1
+        if employer_first is not None:
+            ui.workplacePoint.setCurrentIndex(employer_first)
+        ui.addWorkplaceButton.setEnabled(ui.workplacePoint.count() > 0)
+        for item in _SOURCES:
+            ui.sourceCombo.addItem(_source_label(item), item.value)
+        ui.sourceCombo.setCurrentIndex(max(0, ui.sourceCombo.findData(source.value)))
+        for box, name in zip(self.days, _day_names(), strict=True):
+            box.setText(name)
+
+    def refresh(self) -> None:
+        """Read the statements in force again and list them."""
+        try:
+            self.case_file = open_case(self.context.store, self.case_id)
+        except UnknownCaseError:
+            self.reject()
+            return
+        self.rows = _in_force(self.context, self.case_file)
+        listing = self.ui.statementsList
+        listing.clear()
+        for row in self.rows:
+            item = QListWidgetItem(describe(row, self.case_file))
+            item.setData(Qt.ItemDataRole.UserRole, row.data.id)
+            listing.addItem(item)
+        self.ui.emptyLabel.setText("" if self.rows else self.tr("Nothing recorded."))
+        self.ui.clearButton.setEnabled(listing.currentRow() >= 0)
+
+    def _cases_changed(self, ids: list[str]) -> None:
+        if self.case_id in ids:
+            self.refresh()
+
+    def _show_problem(self, text: str) -> None:
+        self.ui.messageLabel.setStyleSheet(_PROBLEM)
+        self.ui.messageLabel.setText(text)
+
+    def _show_done(self, text: str) -> None:
+        self.ui.messageLabel.setStyleSheet(_QUIET)
+        self.ui.messageLabel.setText(text)
+
+    # ------------------------------------------------------------ recording
+
+    def _statement(self, **fields: object) -> ContactPreferenceRecord | None:
+        try:
+            return ContactPreferenceRecord(
+                case_id=UUID(self.case_id),
+                source=PreferenceSource(self.ui.sourceCombo.currentData()),
+                note=self.ui.noteEdit.text().strip(),
+                **fields,  # type: ignore[arg-type]
+            )
+        except ValidationError as exc:
+            self._show_problem("; ".join(str(e["msg"]) for e in exc.errors()))
+            return None
+
+    def add_opt_out(self) -> None:
+        """The borrower opts out of the chosen channel (everywhere, or at one point)."""
+        point = self.ui.optOutPoint.currentData()
+        self._record(
+            self._statement(
+                kind=PreferenceKind.CHANNEL_OPT_OUT,
+                channel=Channel(self.ui.optOutChannel.currentData()),
+                contact_point_id=UUID(point) if point else None,
+            )
+        )
+
+    def add_workplace(self) -> None:
+        """The chosen number or address is a workplace whose employer forbids contact."""
+        point = self.ui.workplacePoint.currentData()
+        if not point:
+            return
+        self._record(
+            self._statement(kind=PreferenceKind.WORKPLACE_PROHIBITS, contact_point_id=UUID(point))
+        )
+
+    def add_inconvenient_time(self) -> None:
+        """The ticked days (none: every day) from–until are inconvenient."""
+        channel = self.ui.timeChannel.currentData()
+        self._record(
+            self._statement(
+                kind=PreferenceKind.INCONVENIENT_TIME,
+                weekdays=tuple(i for i, box in enumerate(self.days) if box.isChecked()),
+                start=self.ui.startEdit.time().toString("HH:mm"),
+                end=self.ui.endEdit.time().toString("HH:mm"),
+                channels=(Channel(channel),) if channel else (),
+            )
+        )
+
+    def _record(self, statement: ContactPreferenceRecord | None) -> None:
+        if statement is None:
+            return
+        recorder = ContactPreferences(self.context.store, user_id=self.context.user.user_id)
+        self.context.ops.in_writer(
+            lambda: recorder.record(statement), done=self._stored, error=self._failed
+        )
+
+    def clear_selected(self) -> None:
+        """The selected statement no longer holds."""
+        item = self.ui.statementsList.currentItem()
+        if item is None:
+            return
+        preference_id = UUID(str(item.data(Qt.ItemDataRole.UserRole)))
+        clearing = ContactPreferenceClear(
+            case_id=UUID(self.case_id), reason=self.ui.noteEdit.text().strip()[:500]
+        )
+        recorder = ContactPreferences(self.context.store, user_id=self.context.user.user_id)
+        self.context.ops.in_writer(
+            lambda: recorder.clear(preference_id, clearing), done=self._stored, error=self._failed
+        )
+
+    def _stored(self, change: LocalChange) -> None:
+        self.ui.noteEdit.clear()
+        self._show_done(self.tr("Recorded. It applies at once and is sent on the next sync."))
+        self.refresh()
+        self.recorded.emit(change)
+
+    def _failed(self, error: BaseException) -> None:
+        self._show_problem(error_text(error, self.context.language))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self._fill_choices(PreferenceSource(self.ui.sourceCombo.currentData() or "call"))
+            self.refresh()
+        super().changeEvent(event)
+
+
+class ContactPreferencesStrip(QWidget):
+    """Under the case's contact points: what the borrower said, and the button to record."""
+
+    def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.case_id = case_id
+        self.dialog: ContactPreferencesDialog | None = None
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton(self)
+        self.button.clicked.connect(self.open_dialog)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.button.setText(self.tr("Contact &preferences…"))
+        self.button.setToolTip(
+            self.tr(
+                "Record a channel opt-out, an employer that forbids contact, or times the "
+                "borrower said are inconvenient"
+            )
+        )
+
+    def show_for(self, case_file: CaseFile | None) -> None:
+        """Show what is in force for the case's borrower (called when the case reloads)."""
+        self.button.setEnabled(case_file is not None)
+        if case_file is None:
+            self.summary.clear()
+            return
+        rows = _in_force(self.context, case_file)
+        if not rows:
+            self.summary.setStyleSheet(_QUIET)
+            self.summary.setText(self.tr("No contact preferences recorded."))
+            return
+        self.summary.setStyleSheet("")
+        self.summary.setText("\n".join(f"• {describe(r, case_file)}" for r in rows))
+
+    def open_dialog(self) -> ContactPreferencesDialog:
+        """Open the dialog for this case (sources default to "said on a call")."""
+        dialog = ContactPreferencesDialog(self.context, self.case_id, self)
+        dialog.setModal(True)
+        dialog.show()
+        self.dialog = dialog
+        return dialog
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+class CallOutcomePreferencesButton(QPushButton):
+    """In the call outcome: record what the borrower said about contact on this call."""
+
+    def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.case_id = case_id
+        self.dialog: ContactPreferencesDialog | None = None
+        self.clicked.connect(self.open_dialog)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setText(self.tr("Borrower's contact &preferences…"))
+        self.setToolTip(self.tr(
+            "The borrower asked not to be called at work, opted out of a channel, or named "
+            "times that are inconvenient: record it here"))
+
+    def open_dialog(self) -> ContactPreferencesDialog:
+        """Open the dialog with "said on a call" as the source."""
+        dialog = ContactPreferencesDialog(
+            self.context, self.case_id, self.window(), source=PreferenceSource.CALL
+        )
+        dialog.setModal(True)
+        dialog.show()
+        self.dialog = dialog
+        return dialog
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
