@@ -134,6 +134,28 @@ def test_walking_the_sort_index_and_sorting_the_matches_agree(
     short_walker.close()
 
 
+def test_matches_bunched_at_the_far_end_of_the_sort_are_listed_instead(
+    people_store: LocalStore, queue: CaseQueue
+) -> None:
+    # By name, the three zhang come last: a walk reading only as far as their share
+    # predicts finds none of them in the first entries, and sorts the matches instead.
+    query = QueueQuery(text="zhang", sort=SortColumn.BORROWER, descending=False)
+    expected = list(queue.search(query).ids())
+    assert len(expected) == 3
+    short_sighted = CaseQueue(people_store, lookup_limit=0, scan_factor=1, scan_slack=0)
+    result = short_sighted.search(query)
+    assert result.position(expected[2]) == 2
+    assert list(result.ids(0, 1)) == expected[:1]
+    assert not result._walked  # listed
+    assert list(result.ids()) == expected
+    far_sighted = CaseQueue(people_store, lookup_limit=0)
+    walked = far_sighted.search(query)
+    assert list(walked.ids(0, 1)) == expected[:1]
+    assert walked._walked  # still walking
+    short_sighted.close()
+    far_sighted.close()
+
+
 def test_text_that_every_case_matches_gives_the_whole_queue(store: LocalStore) -> None:
     seed(store, CaseSeed(name="甲一", loan_number="LN2024-7", dpd=9),
          CaseSeed(name="乙二", loan_number="LN2024-8", dpd=3),

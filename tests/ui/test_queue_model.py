@@ -7,7 +7,8 @@ import uuid
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from agentdesk.client.queue import QueueQuery, QuickFilter, SortColumn
+from agentdesk.client.queue import CaseQueue, QueueQuery, QuickFilter, SortColumn
+from agentdesk.client.store import LocalStore
 from agentdesk.protocol.ops import NoteAdd
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.queue_model import COLUMNS, CaseIdRole, CaseQueueModel
@@ -89,3 +90,31 @@ def test_refresh_after_a_change_keeps_the_query(qtbot, context: AppContext,
         context.ops.write(lambda ops: ops.add_note(
             NoteAdd(case_id=uuid.UUID(seeded[1].case_id), text="left a message")))
     assert names(model) == ["李四"]
+
+
+def test_a_large_match_shows_its_first_rows_then_its_full_count(
+        qtbot, qtmodeltester: ModelTester, local_store: LocalStore,
+        seeded: list[CaseSeed]) -> None:
+    # Counting stops at the cap so the first rows paint at once; the rest of the
+    # count follows, as rows inserted at the end.
+    queue = CaseQueue(local_store, lookup_limit=1, count_cap=2)
+    model = CaseQueueModel(queue)
+    qtmodeltester.check(model, force_py=True)
+    counts: list[int] = []
+    model.countChanged.connect(counts.append)
+    model.set_text("ln2024")  # every loan number
+    assert model.rowCount() == 2 and not model.counted
+    assert counts == []
+    with qtbot.waitSignal(model.countChanged, timeout=5000):
+        pass
+    assert model.rowCount() == 4 and model.counted
+    assert counts == [4]
+    assert len({model.index(r, 0).data(CaseIdRole) for r in range(4)}) == 4
+    model.set_text("1390000")  # one phone: counted at once
+    assert model.rowCount() == 1 and model.counted and counts == [4, 1]
+    model.set_text("ln2024")
+    model.sort(COLUMNS.index(SortColumn.DPD), Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == 4 and model.counted  # a sort counts in full at once
+    assert names(model) == ["Emily Chen", "张三", "李四", "王五"]
+    qtmodeltester.check(model, force_py=True)
+    queue.close()

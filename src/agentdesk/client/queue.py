@@ -6,9 +6,10 @@ in milliseconds. Two ways to use it:
 
 - `search(query)` returns a `SearchResult`: its `count`, and windows of it by position
   (`ids(start, stop)`, `rows(start, stop)`), computed in SQLite on the queue's own
-  connection (temporary tables). Nothing per-row crosses into Python until a window
-  is shown, and the first windows of a large result are read straight off the sort
-  column's index, so a sort of all 100,000 cases costs a few index pages.
+  connection. Nothing per-row crosses into Python until a window is shown: a search
+  counts its matches on an index, and the first windows of a large result are read
+  straight off the sort column's index (see `queue_sql.py`), so a keystroke or a sort
+  of all 100,000 cases costs an index count and a few index pages.
 - `search_ids(...)` returns every matching case key, in order, as a compact
   `array('q')`, when a caller wants the whole list (costs ~0.5 µs per id more).
 
@@ -33,19 +34,33 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
+from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from agentdesk.client.convert import utc_text
 from agentdesk.client.queue_rows import ROW_COLUMNS, QueueRow, row_from_db
+from agentdesk.client.queue_sql import (
+    SORT_COLUMNS,
+    SORT_INDEXES,
+    QuickFilter,
+    SortColumn,
+    Source,
+    before_terms,
+    order_by,
+    sort_keys,
+    source,
+)
 from agentdesk.client.search_keys import is_digits, normalise_query
 from agentdesk.client.store import LocalStore
 
 __all__ = [
+    "COUNT_CAP",
     "LOOKUP_LIMIT",
     "MIN_DIGITS",
     "ROW_COLUMNS",
+    "SCAN_FACTOR",
+    "SCAN_SLACK",
     "WALK_LIMIT",
     "CaseQueue",
     "QueueQuery",
@@ -59,85 +74,22 @@ __all__ = [
 
 MIN_DIGITS = 3
 LOOKUP_LIMIT = 1500
-"""Up to this many matches, reading and sorting them beats walking the sort index
+"""Up to this many matches, listing and sorting them beats walking the sort index
 (measured with 100,000 cases: a lookup and sort costs ~3 µs per match, while a walk
 fills the first window after a few thousand index entries whatever the count)."""
 WALK_LIMIT = 2000
-"""Windows ending above this position materialise a walked result instead of walking."""
+"""Windows ending above this position are read from a sorted listing of the matches."""
+SCAN_FACTOR = 4
+SCAN_SLACK = 1000
+"""A walk that probes each case reads at most SCAN_FACTOR times the index entries the
+matches' share predicts (plus SCAN_SLACK) before it gives up and sorts the matches:
+matches bunched at the far end of the sort order (`zhang` sorted by name) would
+otherwise make it read the whole index."""
+COUNT_CAP = 2000
+"""A search counts at most this many matches before showing its first rows; a larger
+count follows (`SearchResult.count_exactly`): counting a text that nearly every case
+contains (`LN20`) reads the whole text index, ~10-25 ms."""
 _TRIGRAM = 3
-
-
-class QuickFilter(StrEnum):
-    """The queue's quick filters (several combine with AND)."""
-
-    DUE_TODAY = "due_today"
-    """The next action is due today or overdue, in the agent's time zone."""
-    PROMISES_DUE = "promises_due"
-    """An open promise to pay falls due today or earlier."""
-    BROKEN_PROMISES = "broken_promises"
-    NEW = "new"
-    """Never contacted yet."""
-    PLANS_PENDING = "plans_pending"
-    ON_HOLD = "on_hold"
-
-
-class SortColumn(StrEnum):
-    """Columns the queue sorts by; each has an index `(column, key)`."""
-
-    PRIORITY = "priority"
-    BORROWER = "borrower"
-    """By pinyin, which is how Chinese names are ordered."""
-    DPD = "dpd"
-    BUCKET = "bucket"
-    AMOUNT_OVERDUE = "amount_overdue"
-    NEXT_ACTION_DUE = "next_action_due"
-    PROMISE_STATUS = "promise_status"
-    LAST_CONTACT = "last_contact"
-    STAGE = "stage"
-    HOLDS = "holds"
-    PLAN_STATUS = "plan_status"
-    LOAN_NUMBER = "loan_number"
-
-
-_SORT_COLUMNS: dict[SortColumn, tuple[str, ...]] = {
-    SortColumn.PRIORITY: ("priority",),
-    SortColumn.BORROWER: ("name_pinyin",),
-    SortColumn.DPD: ("dpd",),
-    SortColumn.BUCKET: ("dpd",),  # buckets are ranges of DPD, so DPD orders them
-    SortColumn.AMOUNT_OVERDUE: ("amount_overdue_minor",),
-    SortColumn.NEXT_ACTION_DUE: ("next_action_due",),
-    SortColumn.PROMISE_STATUS: ("promise_status", "promise_due"),
-    SortColumn.LAST_CONTACT: ("last_contact_at",),
-    SortColumn.STAGE: ("stage_rank",),
-    SortColumn.HOLDS: ("holds",),
-    SortColumn.PLAN_STATUS: ("plan_status",),
-    SortColumn.LOAN_NUMBER: ("loan_number",),
-}
-
-_SORT_INDEXES: dict[SortColumn, str] = {
-    SortColumn.PRIORITY: "ix_cases_priority",
-    SortColumn.BORROWER: "ix_cases_name",
-    SortColumn.DPD: "ix_cases_dpd",
-    SortColumn.BUCKET: "ix_cases_dpd",
-    SortColumn.AMOUNT_OVERDUE: "ix_cases_amount",
-    SortColumn.NEXT_ACTION_DUE: "ix_cases_next_action",
-    SortColumn.PROMISE_STATUS: "ix_cases_promise",
-    SortColumn.LAST_CONTACT: "ix_cases_last_contact",
-    SortColumn.STAGE: "ix_cases_stage",
-    SortColumn.HOLDS: "ix_cases_holds",
-    SortColumn.PLAN_STATUS: "ix_cases_plan",
-    SortColumn.LOAN_NUMBER: "ix_cases_loan_number",
-}
-"""The index that covers each sort (counting positions reads only it)."""
-
-_FILTER_SQL = {
-    QuickFilter.DUE_TODAY: "c.next_action_due < :end_of_today",
-    QuickFilter.PROMISES_DUE: "c.promise_status = 'open' AND c.promise_due <= :today",
-    QuickFilter.BROKEN_PROMISES: "c.promise_status = 'broken'",
-    QuickFilter.NEW: "c.last_contact_at IS NULL",
-    QuickFilter.PLANS_PENDING: "c.plan_status = 'pending'",
-    QuickFilter.ON_HOLD: "c.holds > ''",
-}
 
 
 @dataclass(frozen=True)
@@ -150,22 +102,6 @@ class QueueQuery:
     descending: bool = True
 
 
-@dataclass(frozen=True)
-class _Plan:
-    source: str | None
-    """SELECT of the matching keys from one index; None when every case matches."""
-    residual: list[str]
-    """Conditions still to check on each matching case's row."""
-    params: dict[str, Any]
-    too_short: bool
-    everything_check: str | None = None
-    """A count of the matches: when every case matches (a loan-number prefix that all
-    loans share, say), walking the sort index alone gives the result."""
-    text: str = ""
-    prefix: str | None = None
-    """The 1-2 character prefix searched (its index can be probed per case)."""
-
-
 class StaleResultError(RuntimeError):
     """A newer search replaced this result; search again."""
 
@@ -173,24 +109,27 @@ class StaleResultError(RuntimeError):
 class SearchResult:
     """A search's ordered case keys, read by position.
 
-    Either *materialised* (the ordered keys sit in a temporary table) or *walked*: the
-    first windows are read straight off the sort column's index, keeping the keys that
-    matched, which stops as soon as the window is full; a window further down than
-    the queue's `walk_limit` materialises a filtered result once (a walk of the whole
-    queue stays a walk: its windows and positions are read off the index).
+    One of three kinds: *listed* (the matches, few, were sorted into the temporary
+    table), a *whole* walk (every case: windows are read straight off the sort index)
+    or a *probing* walk (windows are read off the sort index keeping the cases that
+    match, which stops as soon as the window is full). A probing walk is listed once
+    a window lies deeper than the queue's `walk_limit`, or when it would read too far.
     """
 
     def __init__(self, queue: CaseQueue, query: QueueQuery, generation: int, count: int,
-                 *, too_short: bool, walk: str | None, walk_filter: str | None = None) -> None:
+                 *, too_short: bool, source: Source | None, walked: bool,
+                 exact: bool = True) -> None:
         self.queue = queue
         self.query = query
         self.generation = generation
         self.count = count
+        """How many cases match; while not `exact`, how many at least."""
+        self.exact = exact
         self.too_short = too_short
         """The text was a number of fewer than `MIN_DIGITS` digits: say "type more"."""
-        self._walk = walk
-        self._walk_filter = walk_filter
-        """The condition a filtered walk keeps cases by (None: the whole queue)."""
+        self._source = source
+        """Where the matches come from (None: every case)."""
+        self._walked = walked
 
     def __len__(self) -> int:
         return self.count
@@ -210,15 +149,32 @@ class SearchResult:
         """Where case `key` is in this result (to keep the selection after a re-sort)."""
         return self.queue._position(self, key)
 
+    def count_exactly(self) -> int:
+        """How many cases match, counted in full (the result itself is unchanged:
+        `settle()` it, e.g. between a view's begin/end of inserting rows)."""
+        return self.count if self.exact else self.queue._exact_count(self)
+
+    def settle(self, count: int) -> None:
+        """Take the exact count found by `count_exactly()`."""
+        self.count = count
+        self.exact = True
+
 
 class CaseQueue:
     """Queue queries over one store, on a connection of their own (use from one thread)."""
 
     def __init__(self, store: LocalStore, *, time_zone: str = "Asia/Shanghai",
-                 lookup_limit: int = LOOKUP_LIMIT, walk_limit: int = WALK_LIMIT) -> None:
+                 lookup_limit: int = LOOKUP_LIMIT, walk_limit: int = WALK_LIMIT,
+                 scan_factor: int = SCAN_FACTOR, scan_slack: int = SCAN_SLACK,
+                 count_cap: int = COUNT_CAP) -> None:
+        if count_cap <= lookup_limit:
+            raise ValueError(f"count_cap ({count_cap}) must exceed lookup_limit ({lookup_limit})")
         self.store = store
+        self.count_cap = count_cap
         self.lookup_limit = lookup_limit
         self.walk_limit = walk_limit
+        self.scan_factor = scan_factor
+        self.scan_slack = scan_slack
         self.zone = ZoneInfo(time_zone)
         self._raw = store.engine.raw_connection()
         driver = self._raw.driver_connection
@@ -230,16 +186,13 @@ class CaseQueue:
             "CREATE TEMP TABLE IF NOT EXISTS queue_result"
             " (pos INTEGER PRIMARY KEY, case_key INTEGER)"
         )
-        self._db.execute("CREATE TEMP TABLE IF NOT EXISTS queue_matches (key INTEGER PRIMARY KEY)")
         self._generation = 0
-        self._partial: str | None = None
+        self._total: tuple[int, int] | None = None
         self._lock = threading.Lock()
 
     def close(self) -> None:
         """Give the connection back (the temporary result goes with it)."""
         self._raw.close()
-
-    # ------------------------------------------------------------ building the SQL
 
     def _today(self) -> tuple[date, str]:
         now = self.store.clock().astimezone(self.zone)
@@ -248,113 +201,67 @@ class CaseQueue:
         assert end_text is not None
         return now.date(), end_text
 
-    def _plan(self, query: QueueQuery) -> _Plan:
-        """Which index yields the matching keys, and which conditions remain."""
-        filters = [f for f in QuickFilter if f in query.filters]
-        params: dict[str, Any] = {}
-        if query.filters & {QuickFilter.DUE_TODAY, QuickFilter.PROMISES_DUE}:
-            today, end_of_today = self._today()
-            params.update(today=today.isoformat(), end_of_today=end_of_today)
-        text = normalise_query(query.text)
-        if is_digits(text) and len(text) < MIN_DIGITS:
-            return _Plan(None, [], params, too_short=True)
-        if not text and not filters:
-            return _Plan(None, [], params, too_short=False)
-        if not text:
-            first, *rest = filters
-            source = f"SELECT c.key FROM cases c WHERE {_FILTER_SQL[first]}"
-            return _Plan(source, [_FILTER_SQL[f] for f in rest], params, too_short=False)
-        if len(text) < _TRIGRAM:
-            source = "SELECT case_key FROM case_search_prefixes WHERE prefix = :text"
-            params["text"] = text
-            if not filters:
-                return _Plan(source, [], params, too_short=False, prefix=text)
-        else:
-            source = "SELECT rowid FROM case_search WHERE case_search MATCH :phrase"
-            params["phrase"] = '"' + text.replace('"', '""') + '"'
-            if not filters:
-                check = "SELECT count(*) FROM case_search WHERE case_search MATCH :phrase"
-                return _Plan(source, [], params, too_short=False, everything_check=check,
-                             text=text)
-        return _Plan(source, [_FILTER_SQL[f] for f in filters], params, too_short=False)
-
-    @staticmethod
-    def _order(query: QueueQuery, *, unary: str = "") -> str:
-        direction = " DESC" if query.descending else ""
-        columns = (*_SORT_COLUMNS[query.sort], "key")
-        return ", ".join(f"{unary}c.{col}{direction}" for col in columns)
+    def _case_count(self) -> int:
+        # Counting 100,000 cases reads a whole index (~1 ms); the file's data version
+        # says whether anyone committed since the last count.
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        if self._total is None or self._total[0] != version:
+            self._total = (version, self._db.execute("SELECT count(*) FROM cases").fetchone()[0])
+        return self._total[1]
 
     # ------------------------------------------------------------ queries
 
     def search(self, query: QueueQuery) -> SearchResult:
         """Run `query`; returns the (only live) result of this queue.
 
-        The matching keys are first collected from the best index into a temporary
-        table (the text index, or a quick filter's index, which covers its keys), so
-        their number is known. Then:
-        - few matches (up to `lookup_limit`), or conditions left that need the row: look
-          each case up, sort them, and keep the ordered keys (materialised);
-        - many matches: walk the sort column's index — it holds the key, so no row is
-          read — keeping the keys that matched, lazily, window by window;
-        - nothing to match: walk the sort index the same way.
+        Counts the matches on the best index (the text index, the prefix table or a
+        quick filter's index). Few matches (up to `lookup_limit`) are listed and sorted
+        at once; more are walked: their windows are read off the sort column's index,
+        probing each case, when the view asks for them. Nothing is copied per match.
         """
-        plan = self._plan(query)
+        text = normalise_query(query.text)
+        filters = [f for f in QuickFilter if f in query.filters]
+        params: dict[str, Any] = {}
+        if query.filters & {QuickFilter.DUE_TODAY, QuickFilter.PROMISES_DUE}:
+            today, end_of_today = self._today()
+            params.update(today=today.isoformat(), end_of_today=end_of_today)
+        too_short = is_digits(text) and len(text) < MIN_DIGITS
         with self._lock:
             self._generation += 1
-            cur = self._db.cursor()
             # Emptied, not dropped: a schema change would make SQLite re-prepare every
             # cached statement of this connection.
-            cur.execute("DELETE FROM temp.queue_result")
-            walk: str | None = None
-            walk_filter: str | None = None
-            everything = False
-            # Text that contains text which did not match every case cannot match every
-            # case either (typing on only narrows a substring search): skip the count.
-            known_partial = self._partial is not None and self._partial in plan.text
-            if plan.everything_check is not None and not known_partial:
-                everything = (cur.execute(plan.everything_check, plan.params).fetchone()[0]
-                              == cur.execute("SELECT count(*) FROM cases").fetchone()[0])
-                self._partial = None if everything else plan.text
-            if plan.too_short:
-                count = 0
-            elif plan.source is None or everything:
-                walk = f"SELECT c.key FROM cases c ORDER BY {self._order(query)}"
-                count = cur.execute("SELECT count(*) FROM cases").fetchone()[0]
-            elif plan.prefix is not None and (count := cur.execute(
-                    "SELECT count(*) FROM case_search_prefixes WHERE prefix = :text",
-                    plan.params).fetchone()[0]) > self.lookup_limit:
-                # A short prefix matches thousands: walk the sort index probing the
-                # prefix index per case (~1 ms for a window) rather than copying every
-                # match into a temporary table first (~5-15 ms per keystroke).
-                # (prefix, case_key) is the table's key, so the count is of cases.
-                literal = "'" + plan.prefix.replace("'", "''") + "'"
-                walk_filter = ("EXISTS (SELECT 1 FROM case_search_prefixes p"
-                               f" WHERE p.prefix = {literal} AND p.case_key = c.key)")
-                walk = (f"SELECT c.key FROM cases c WHERE {walk_filter}"
-                        f" ORDER BY {self._order(query)}")
+            self._db.execute("DELETE FROM temp.queue_result")
+            found = None if too_short else source(filters, text, params, trigram=_TRIGRAM)
+            walked, exact = True, True
+            if too_short:
+                count, walked = 0, False
+            elif found is None:
+                count = self._case_count()
             else:
-                cur.execute("DELETE FROM temp.queue_matches")
-                cur.execute(f"INSERT OR IGNORE INTO temp.queue_matches {plan.source}",
-                            plan.params)
-                count = cur.execute("SELECT count(*) FROM temp.queue_matches").fetchone()[0]
-                if plan.residual or count <= self.lookup_limit:
-                    where = " AND ".join(plan.residual) or "1"
-                    # Rows go in in the SELECT's order, so pos 1..n is the sort order.
-                    cur.execute(
+                count = self._db.execute(found.counting(capped=True),
+                                         {**found.params, "cap": self.count_cap}).fetchone()[0]
+                exact = count < self.count_cap
+                if exact and found.whole_if_all and count == self._case_count():
+                    found = None
+                elif count <= self.lookup_limit:
+                    count = self._db.execute(
                         "INSERT INTO temp.queue_result (case_key)"
-                        " SELECT c.key FROM temp.queue_matches m"
-                        f" CROSS JOIN cases c ON c.key = m.key WHERE {where}"
-                        f" ORDER BY {self._order(query, unary='+')}",
-                        plan.params,
-                    )
-                    count = cur.execute("SELECT count(*) FROM temp.queue_result").fetchone()[0]
-                else:
-                    walk_filter = "+c.key IN temp.queue_matches"
-                    walk = (f"SELECT c.key FROM cases c WHERE {walk_filter}"
-                            f" ORDER BY {self._order(query)}")
-            cur.close()
-            return SearchResult(self, query, self._generation, count,
-                                too_short=plan.too_short, walk=walk, walk_filter=walk_filter)
+                        f" {found.listing(query.sort, query.descending)}", found.params
+                    ).rowcount
+                    walked = False
+            return SearchResult(self, query, self._generation, count, too_short=too_short,
+                                source=found, walked=walked, exact=exact)
+
+    def _exact_count(self, result: SearchResult) -> int:
+        with self._lock:
+            self._check(result)
+            found = result._source
+            assert found is not None
+            count = int(self._db.execute(found.counting(), found.params).fetchone()[0])
+            if found.whole_if_all and count == self._case_count():
+                # Every case matches: walking the sort index alone gives the same order.
+                result._source = None
+            return count
 
     def search_ids(
         self,
@@ -366,9 +273,12 @@ class CaseQueue:
         """Every matching case key in order, as a compact `array('q')`."""
         result = self.search(QueueQuery(frozenset(filters), text, sort_column, descending))
         with self._lock:
-            if result._walk is not None:
-                rows = self._db.execute(result._walk).fetchall()
+            if result._walked and result._source is None:
+                rows = self._db.execute(
+                    f"SELECT c.key FROM cases c ORDER BY {order_by(sort_column, descending)}"
+                ).fetchall()
             else:
+                self._list(result)
                 rows = self._db.execute(
                     "SELECT case_key FROM temp.queue_result ORDER BY pos").fetchall()
         return array("q", [r[0] for r in rows])
@@ -391,7 +301,7 @@ class CaseQueue:
     def total(self) -> int:
         """How many cases the store holds."""
         with self._lock:
-            return int(self._db.execute("SELECT count(*) FROM cases").fetchone()[0])
+            return self._case_count()
 
     # ------------------------------------------------------------ result windows
 
@@ -399,10 +309,15 @@ class CaseQueue:
         if result.generation != self._generation:
             raise StaleResultError("a newer search replaced this result; search again")
 
-    def _materialise(self, result: SearchResult) -> None:
-        if result._walk is not None:
-            self._db.execute(f"INSERT INTO temp.queue_result (case_key) {result._walk}")
-            result._walk = None
+    def _list(self, result: SearchResult) -> None:
+        """Sort a probing walk's matches into the result table (once)."""
+        if result._walked and result._source is not None:
+            query = result.query
+            self._db.execute(
+                "INSERT INTO temp.queue_result (case_key)"
+                f" {result._source.listing(query.sort, query.descending)}",
+                result._source.params)
+            result._walked = False
 
     def _window_keys(self, result: SearchResult, start: int, stop: int) -> list[int]:
         if start < 0 or stop < start:
@@ -411,28 +326,57 @@ class CaseQueue:
             self._check(result)
             if stop == start:
                 return []
-            # A walk of the whole queue steps through one index only, so even a window
-            # near its end costs a few ms of OFFSET (copying 100,000 keys costs ~30 ms);
-            # a walk that keeps only matches tests each entry, so deep windows
-            # materialise it once.
-            if result._walk is not None and (
-                    stop <= self.walk_limit or result._walk_filter is None):
+            query = result.query
+            if result._walked and result._source is None:
+                # A walk of the whole queue steps through one index only, so even a
+                # window near its end costs a few ms of OFFSET.
                 rows = self._db.execute(
-                    f"{result._walk} LIMIT ? OFFSET ?", (stop - start, start)
-                ).fetchall()
-            else:
-                self._materialise(result)
-                rows = self._db.execute(
-                    "SELECT case_key FROM temp.queue_result"
-                    " WHERE pos > ? AND pos <= ? ORDER BY pos",
-                    (start, stop),
-                ).fetchall()
+                    f"SELECT c.key FROM cases c ORDER BY {order_by(query.sort, query.descending)}"
+                    " LIMIT ? OFFSET ?", (stop - start, start)).fetchall()
+                return [r[0] for r in rows]
+            if result._walked and stop <= self.walk_limit:
+                keys = self._probing_walk(result, result._source, start, stop)
+                if keys is not None:
+                    return keys
+            self._list(result)
+            rows = self._db.execute(
+                "SELECT case_key FROM temp.queue_result WHERE pos > ? AND pos <= ? ORDER BY pos",
+                (start, stop),
+            ).fetchall()
         return [r[0] for r in rows]
+
+    def _probing_walk(self, result: SearchResult, found: Source | None, start: int,
+                      stop: int) -> list[int] | None:
+        """Keys [start, stop) read off the sort index, probing each case; None when the
+        matches lie further down the index than their share predicts."""
+        assert found is not None
+        query = result.query
+        total = self._case_count()
+        scan = min(total, stop * total // max(result.count, 1) * self.scan_factor
+                   + self.scan_slack)
+        keys = sort_keys(query.sort)
+        columns = ", ".join(f"c.{column}" for column in keys)
+        # The walk is the outer loop (CROSS JOIN) over a co-routine that reads at most
+        # `scan` index entries in order, so the LIMIT stops it once the window is full
+        # (an outer ORDER BY would read all `scan` first); the order is checked below.
+        rows = self._db.execute(
+            f"SELECT {', '.join(f'w.{column}' for column in keys)} FROM (SELECT {columns}"
+            f" FROM cases c INDEXED BY {SORT_INDEXES[query.sort]}"
+            f" ORDER BY {order_by(query.sort, query.descending)} LIMIT :scan) w"
+            f" CROSS JOIN cases c ON c.key = w.key WHERE {' AND '.join(found.probe)}"
+            " LIMIT :n OFFSET :o",
+            {**found.params, "scan": scan, "n": stop - start, "o": start},
+        ).fetchall()
+        if len(rows) < min(stop, result.count) - start and scan < total:
+            return None
+        if not _in_order(rows, query.descending):
+            return None
+        return [r[-1] for r in rows]
 
     def _position(self, result: SearchResult, key: int) -> int | None:
         with self._lock:
             self._check(result)
-            if result._walk is not None:
+            if result._walked:
                 return self._walked_position(result, key)
             row = self._db.execute(
                 "SELECT pos FROM temp.queue_result WHERE case_key = ?", (key,)
@@ -440,44 +384,36 @@ class CaseQueue:
         return None if row is None else int(row[0]) - 1
 
     def _walked_position(self, result: SearchResult, key: int) -> int | None:
-        """Where `key` sits in a walked result, without materialising it.
+        """Where `key` sits in a walked result, without listing it.
 
-        Counts the matching cases that sort before it, on the sort column's index (a
-        few ms for 100,000 cases, where copying every key into the result table costs
-        ~50 ms). SQLite sorts NULL lowest: first ascending, last descending.
+        Counts the matching cases that sort before it: on the sort column's index for
+        the whole queue (a few ms for 100,000 cases, where copying every key into the
+        result table costs ~50 ms), among the matches of the source otherwise.
         """
         query = result.query
-        columns = _SORT_COLUMNS[query.sort]
-        restrict = "" if result._walk_filter is None else f"{result._walk_filter} AND "
+        found = result._source
+        probe = "" if found is None else f"{' AND '.join(found.probe)} AND "
+        params: dict[str, Any] = {} if found is None else dict(found.params)
         row = self._db.execute(
-            f"SELECT {', '.join(f'c.{column}' for column in columns)} FROM cases c"
-            f" WHERE {restrict}c.key = ?",
-            (key,),
+            f"SELECT {', '.join(f'c.{c}' for c in SORT_COLUMNS[query.sort])} FROM cases c"
+            f" WHERE {probe}c.key = :key", {**params, "key": key},
         ).fetchone()
         if row is None:
             return None
-        params: dict[str, Any] = {"key": key}
-        # Lexicographic "before", split into terms that are each one range of the
-        # index (equal leading columns, then one bound), so SQLite counts index
-        # entries without testing an OR on each of them.
-        terms: list[str] = []
-        ties: list[str] = []
-        for i, (column, value) in enumerate(zip(columns, row, strict=True)):
-            params[f"v{i}"] = value
-            if query.descending:
-                terms.append(" AND ".join(
-                    [*ties, f"c.{column} IS NOT NULL" if value is None else f"c.{column} > :v{i}"]))
-            elif value is not None:
-                terms.append(" AND ".join([*ties, f"c.{column} IS NULL"]))
-                terms.append(" AND ".join([*ties, f"c.{column} < :v{i}"]))
-            ties.append(f"c.{column} IS :v{i}")
-        terms.append(" AND ".join([*ties, "c.key > :key" if query.descending
-                                   else "c.key < :key"]))
-        index = _SORT_INDEXES[query.sort]
-        total = 0
-        for term in terms:
-            total += self._db.execute(
-                f"SELECT count(*) FROM cases c INDEXED BY {index} WHERE {restrict}{term}",
-                params,
-            ).fetchone()[0]
-        return total
+        terms, values = before_terms(query.sort, query.descending, tuple(row))
+        params.update(values, key=key)
+        if found is not None:
+            condition = " OR ".join(f"({term})" for term in terms)
+            return int(self._db.execute(found.count_where(condition), params).fetchone()[0])
+        index = SORT_INDEXES[query.sort]
+        return sum(
+            int(self._db.execute(f"SELECT count(*) FROM cases c INDEXED BY {index} WHERE {term}",
+                                 params).fetchone()[0])
+            for term in terms)
+
+
+def _in_order(rows: list[Any], descending: bool) -> bool:
+    """Whether `rows` (sort values, key last) are in the sort's order, NULL lowest."""
+    ranks = [tuple((value is not None, value) for value in row) for row in rows]
+    pairs = list(pairwise(ranks))
+    return all(a > b for a, b in pairs) if descending else all(a < b for a, b in pairs)

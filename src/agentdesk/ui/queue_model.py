@@ -1,9 +1,11 @@
 """`CaseQueueModel`: the agent's queue as a Qt table model that holds ids, not rows.
 
-The store's `CaseQueue` runs each search (filters, text, sort) into a temporary table;
-this model only knows how many rows there are and fetches the rows a view paints in
-blocks of `BLOCK` into a small cache. Sorting asks SQLite for a new ordering (an index
-walk), never a proxy model over Python rows (seconds for 100,000 cases).
+The store's `CaseQueue` runs each search (filters, text, sort) in SQLite; this model
+only knows how many rows there are and fetches the case keys a view paints in blocks of
+`BLOCK`. Each case's cells (texts and colours, as painted) are made once and kept by
+case key, so the next keystroke, which mostly shows the same cases again, reads only
+the keys of its window. Sorting asks SQLite for a new ordering (an index walk), never a
+proxy model over Python rows (seconds for 100,000 cases).
 
 When the store announces changed cases (`UiOperations.casesChanged`), `refresh()` runs
 the same query again; views keep their current case by key (`position_of_key`).
@@ -11,6 +13,7 @@ the same query again; views keep their current case by key (`position_of_key`).
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +25,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -46,9 +50,13 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FONT = int(Qt.ItemDataRole.FontRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 MAX_BLOCKS = 200
+SETTLE_MS = 30
+"""A large match is first shown with a capped count (`CaseQueue.count_cap`); its full
+count follows this long after the last keystroke, once the rows are painted (keys
+typed in between replace it: only the last text is counted)."""
+MAX_CELLS = 20_000
+"""Cases whose cells are kept (a few hundred bytes each)."""
 
 CaseKeyRole = Qt.ItemDataRole.UserRole + 1
 CaseIdRole = Qt.ItemDataRole.UserRole + 2
@@ -76,6 +84,16 @@ _ALERT_BRUSH, _DUE_BRUSH, _QUIET_BRUSH = QBrush(ALERT), QBrush(DUE), QBrush(QUIE
 _NUMERIC = {SortColumn.PRIORITY, SortColumn.DPD, SortColumn.AMOUNT_OVERDUE}
 # Columns people read most naturally highest first.
 _DESCENDING_FIRST = {SortColumn.PRIORITY, SortColumn.DPD, SortColumn.AMOUNT_OVERDUE}
+
+
+def is_right_aligned(column: SortColumn) -> bool:
+    """Numbers line up on the right."""
+    return column in _NUMERIC
+
+
+def is_bold(column: SortColumn) -> bool:
+    """The borrower's name stands out."""
+    return column is SortColumn.BORROWER
 
 
 def header_text(column: SortColumn) -> str:
@@ -114,7 +132,9 @@ _SERVED = frozenset({_DISPLAY, _FOREGROUND, _ALIGNMENT, _FONT, _TOOLTIP,
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class QueueCells:
+    """One case's row as painted: its data, and each column's text and colour."""
+
     row: QueueRow
     texts: tuple[str | None, ...]
     brushes: tuple[QBrush | None, ...]
@@ -124,7 +144,7 @@ class CaseQueueModel(QAbstractTableModel):
     """The queue of one store, searched and sorted in SQLite, rows fetched lazily."""
 
     countChanged = Signal(int)
-    """The number of cases matching the current query."""
+    """The number of cases matching the current query (once counted in full)."""
 
     def __init__(self, queue: CaseQueue, *, time_zone: str = "Asia/Shanghai",
                  parent: Any = None) -> None:
@@ -133,15 +153,19 @@ class CaseQueueModel(QAbstractTableModel):
         self.time_zone = time_zone
         self._query = QueueQuery()
         self._result: SearchResult = queue.search(self._query)
-        self._blocks: OrderedDict[int, list[QueueRow]] = OrderedDict()
-        # Cells as painted (texts, colours), made once per row: a view asks for ~8 roles
-        # of every visible cell on each paint, so formatting must not run per ask.
-        self._prepared: dict[int, _Prepared | None] = {}
+        self._blocks: OrderedDict[int, array[int]] = OrderedDict()
+        # Cells as painted (texts, colours), made once per case: a view asks for every
+        # visible cell on each paint, so formatting must not run per ask.
+        self._cells: dict[int, QueueCells] = {}
         self._bold = QFont()
         self._bold.setWeight(QFont.Weight.DemiBold)
         self._today = self._local_today()
         self._headers: dict[tuple[int, int], Any] = {}
         self.headerDataChanged.connect(self._headers_changed)
+        self._settling = QTimer(self)
+        self._settling.setSingleShot(True)
+        self._settling.setInterval(SETTLE_MS)
+        self._settling.timeout.connect(self.settle_count)
 
     def _headers_changed(self, *_args: object) -> None:
         self._headers.clear()
@@ -158,13 +182,44 @@ class CaseQueueModel(QAbstractTableModel):
         """The search text was a number too short to search (the view says "type more")."""
         return self._result.too_short
 
+    @property
+    def counted(self) -> bool:
+        """Whether `rowCount()` is the full count (else it grows once counted)."""
+        return self._result.exact
+
     def set_query(self, query: QueueQuery) -> None:
         """Show `query`'s cases (one SQL search; the view's rows are fetched as painted)."""
         self.beginResetModel()
         self._query = query
         self._search()
         self.endResetModel()
-        self.countChanged.emit(self._result.count)
+        if self._result.exact:
+            self._settling.stop()
+            self.countChanged.emit(self._result.count)
+        else:
+            self._settling.start()
+
+    def settle_count(self) -> None:
+        """Count a large match in full; the rows past the capped count are inserted."""
+        result = self._result
+        if result.exact:
+            return
+        try:
+            count = result.count_exactly()
+        except StaleResultError:
+            return  # a newer search is in place (and counts itself)
+        shown = result.count
+        if count > shown:
+            self.beginInsertRows(QModelIndex(), shown, count - 1)
+            self._settle(count)
+            self.endInsertRows()
+        elif count < shown:  # cases went since the search; a refresh follows
+            self.beginRemoveRows(QModelIndex(), count, shown - 1)
+            self._settle(count)
+            self.endRemoveRows()
+        else:
+            self._settle(count)
+        self.countChanged.emit(count)
 
     def set_text(self, text: str) -> None:
         """Search for `text` (name, pinyin, initials, phone, loan number)."""
@@ -179,14 +234,24 @@ class CaseQueueModel(QAbstractTableModel):
                                       self._query.descending))
 
     def refresh(self, _changed: list[str] | None = None) -> None:
-        """Run the current query again (cases changed, or a new day began)."""
+        """Run the current query again (cases changed, a new day began, a new language)."""
         self._today = self._local_today()
+        self._cells.clear()
         self.set_query(self._query)
+
+    def _settle(self, count: int) -> None:
+        self._result.settle(count)
+        self._blocks.clear()  # the last block read was cut at the capped count
 
     def _search(self) -> None:
         self._result = self.queue.search(self._query)
         self._blocks.clear()
-        self._prepared.clear()
+
+    def _search_again(self) -> None:
+        # Someone else searched on our queue connection: the same query, fully counted
+        # (the view already has the count).
+        self._search()
+        self._settle(self._result.count_exactly())
 
     def _local_today(self) -> date:
         local = formatting.local_time(self.queue.store.clock(), self.time_zone)
@@ -196,26 +261,50 @@ class CaseQueueModel(QAbstractTableModel):
     # ------------------------------------------------------------ rows
 
     def row_at(self, row: int) -> QueueRow | None:
-        """The queue row at view row `row` (fetched into the cache if needed)."""
+        """The queue row at view row `row` (fetched if needed)."""
+        cells = self.cells_at(row)
+        return None if cells is None else cells.row
+
+    def cells_at(self, row: int) -> QueueCells | None:
+        """The cells of view row `row`, as painted."""
         if not 0 <= row < self._result.count:
             return None
-        block_no = row // BLOCK
-        block = self._blocks.get(block_no)
-        if block is None:
-            start = block_no * BLOCK
-            try:
-                block = self._result.rows(start, start + BLOCK)
-            except StaleResultError:
-                # Someone else searched on our queue connection: search again.
-                self._search()
-                block = self._result.rows(start, start + BLOCK)
-            self._blocks[block_no] = block
-            if len(self._blocks) > MAX_BLOCKS:
-                self._blocks.popitem(last=False)
+        block_no, offset = divmod(row, BLOCK)
+        keys = self._blocks.get(block_no)
+        if keys is None:
+            keys = self._fetch_block(block_no)
         else:
             self._blocks.move_to_end(block_no)
-        offset = row - block_no * BLOCK
-        return block[offset] if offset < len(block) else None
+        if offset >= len(keys):
+            return None
+        cells = self._cells.get(keys[offset])
+        if cells is None:  # let go of since the block was read: read it again
+            keys = self._fetch_block(block_no)
+            cells = self._cells.get(keys[offset]) if offset < len(keys) else None
+        return cells
+
+    def _fetch_block(self, block_no: int) -> array[int]:
+        start = block_no * BLOCK
+        try:
+            keys = self._result.ids(start, start + BLOCK)
+        except StaleResultError:
+            self._search_again()
+            keys = self._result.ids(start, start + BLOCK)
+        missing = [k for k in keys if k not in self._cells]
+        if missing:
+            if len(self._cells) + len(missing) > MAX_CELLS:
+                self._cells.clear()
+                missing = list(keys)
+            for found in self.queue.fetch_rows(missing):
+                self._cells[found.key] = QueueCells(
+                    found,
+                    tuple(self._display(found, c) for c in COLUMNS),
+                    tuple(self._colour(found, c) for c in COLUMNS),
+                )
+        self._blocks[block_no] = keys
+        if len(self._blocks) > MAX_BLOCKS:
+            self._blocks.popitem(last=False)
+        return keys
 
     def case_id_at(self, row: int) -> str | None:
         """The server id of the case at `row`."""
@@ -227,7 +316,7 @@ class CaseQueueModel(QAbstractTableModel):
         try:
             return self._result.position(key)
         except StaleResultError:
-            self._search()
+            self._search_again()
             return self._result.position(key)
 
     # ------------------------------------------------------------ Qt model
@@ -258,13 +347,14 @@ class CaseQueueModel(QAbstractTableModel):
         self._headers[key] = answer
         return answer
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else _NO_FLAGS
+    # flags() is Qt's own (enabled, selectable, no children): a Python override would
+    # be called for every painted cell.
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Called ~2,000 times per paint: roles we never answer leave first, and an
-        # invalid index has row -1, which prepares to None.
+        # The view paints through `QueueCellDelegate`, which reads `cells_at` once per
+        # cell; data() answers tooltips, accessibility and tests. Roles we never answer
+        # leave first.
         if role not in _SERVED:
             return None
         column = index.column()
@@ -272,34 +362,20 @@ class CaseQueueModel(QAbstractTableModel):
             return _ALIGN_BY_COLUMN[column] if 0 <= column < len(COLUMNS) else None
         if role == _FONT:
             return self._bold if column == _BORROWER_COLUMN else None
-        row_no = index.row()
-        prepared = self._prepared[row_no] if row_no in self._prepared \
-            else self._prepare(row_no)
-        if prepared is None or not 0 <= column < len(COLUMNS):
+        cells = self.cells_at(index.row())
+        if cells is None or not 0 <= column < len(COLUMNS):
             return None
         if role == _DISPLAY:
-            return prepared.texts[column]
+            return cells.texts[column]
         if role == _FOREGROUND:
-            return prepared.brushes[column]
+            return cells.brushes[column]
         if role == _TOOLTIP:
-            return self._tooltip(prepared.row, COLUMNS[column])
+            return self._tooltip(cells.row, COLUMNS[column])
         if role == CaseKeyRole:
-            return prepared.row.key
+            return cells.row.key
         if role == CaseIdRole:
-            return prepared.row.case_id
+            return cells.row.case_id
         return None
-
-    def _prepare(self, row_no: int) -> _Prepared | None:
-        row = self.row_at(row_no)
-        prepared = None if row is None else _Prepared(
-            row,
-            tuple(self._display(row, c) for c in COLUMNS),
-            tuple(self._colour(row, c) for c in COLUMNS),
-        )
-        if len(self._prepared) > BLOCK * MAX_BLOCKS:
-            self._prepared.clear()
-        self._prepared[row_no] = prepared
-        return prepared
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -307,10 +383,18 @@ class CaseQueueModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         query = QueueQuery(self._query.filters, self._query.text, COLUMNS[column], descending)
         if query != self._query:
+            shown = self._result.count
             self.layoutAboutToBeChanged.emit()
             self._query = query
             self._search()
+            if not self._result.exact:
+                # The same cases in another order: the view keeps its row count.
+                self._settle(self._result.count_exactly())
             self.layoutChanged.emit()
+            if self._result.count != shown:  # cases changed meanwhile: show them anew
+                self.beginResetModel()
+                self.endResetModel()
+                self.countChanged.emit(self._result.count)
 
     @staticmethod
     def preferred_order(column: SortColumn) -> Qt.SortOrder:

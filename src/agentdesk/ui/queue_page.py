@@ -155,7 +155,19 @@ class QueuePage(QWidget):
             text = self.tr("%n case(s) in your queue", "", count)
         self.ui.countLabel.setText(text)
 
+    def _fit_count_label(self) -> None:
+        # A label whose size hint follows its text makes the window lay itself out and
+        # repaint whole on every keystroke (~5 ms); at a fixed size, only it repaints.
+        label = self.ui.countLabel
+        longest = max(label.fontMetrics().horizontalAdvance(text) for text in (
+            self.tr("Type at least 3 digits to search phone numbers."),
+            self.tr("%n case(s) match", "", 9_999_999),
+            self.tr("%n case(s) in your queue", "", 9_999_999)))
+        label.setFixedSize(longest + 2 * label.margin() + 8,
+                           label.fontMetrics().height() + 2 * label.margin())
+
     def _apply_widths(self) -> None:
+        self._fit_count_label()
         metrics = self.ui.table.fontMetrics()
         average = metrics.averageCharWidth()
         bold = self.ui.table.horizontalHeader().fontMetrics()

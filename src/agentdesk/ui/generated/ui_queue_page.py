@@ -14,7 +14,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QTableView, QVBoxLayout, QWidget)
+    QSpacerItem, QVBoxLayout, QWidget)
+
+from agentdesk.ui.queue_table import QueueTable
 
 class Ui_QueuePage(object):
     def setupUi(self, QueuePage):
@@ -83,7 +85,7 @@ class Ui_QueuePage(object):
 
         self.pageLayout.addLayout(self.filterRow)
 
-        self.table = QTableView(QueuePage)
+        self.table = QueueTable(QueuePage)
         self.table.setObjectName(u"table")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
