@@ -59,7 +59,7 @@ from agentdesk.ui.call_workspace_facts import (
     script_facts,
 )
 from agentdesk.ui.call_workspace_outcome import CallOutcomeForm, OutcomeValues
-from agentdesk.ui.contact_preferences import CallOutcomePreferencesButton
+from agentdesk.ui.contact_preferences_strip import CallOutcomePreferencesButton
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_call_workspace import Ui_CallWorkspace
 from agentdesk.ui.guidance import GuidancePanel

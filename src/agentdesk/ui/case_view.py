@@ -39,7 +39,7 @@ from agentdesk.domain.vocabulary import (
 from agentdesk.protocol.ops import NoteAdd
 from agentdesk.ui import formatting, remote, workspaces
 from agentdesk.ui.app import current_language
-from agentdesk.ui.contact_preferences import ContactPreferencesStrip
+from agentdesk.ui.contact_preferences_strip import ContactPreferencesStrip
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.follow_up_dialog import FollowUpDialog
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView

@@ -7,9 +7,8 @@ inconvenient time ("not before 10:00 on weekdays") — or clears one. Each is on
 through the store-writer worker (`client.contact_preferences`), enforced at once by this
 desktop's compliance check and by every other desktop after sync.
 
-`ContactPreferencesStrip` is the line under the case's contact points that says what is
-in force, with the button that opens the dialog. The call workspace opens the same
-dialog from the call outcome, with "said on this call" as the source.
+The case view's strip and the call outcome's button that open it are in
+`contact_preferences_strip.py`.
 """
 
 from __future__ import annotations
@@ -21,10 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
     QListWidgetItem,
-    QPushButton,
     QWidget,
 )
 
@@ -38,6 +34,7 @@ from agentdesk.protocol.ops import ContactPreferenceClear, ContactPreferenceReco
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_contact_preferences import Ui_ContactPreferencesDialog
 from agentdesk.ui.labels import label_of
+from agentdesk.ui.look import bold_titles
 from agentdesk.ui.operations import error_text
 
 _CHANNELS = (Channel.CALL, Channel.SMS, Channel.EMAIL, Channel.IM, Channel.VISIT, Channel.LETTER)
@@ -140,7 +137,8 @@ def describe(row: PreferenceRow, case_file: CaseFile) -> str:
     return text
 
 
-def _in_force(context: AppContext, case_file: CaseFile) -> list[PreferenceRow]:
+def in_force(context: AppContext, case_file: CaseFile) -> list[PreferenceRow]:
+    """The borrower's statements in force (pending ones included), oldest first."""
     with context.store.read() as db:
         return [r for r in borrower_rows(db, case_file.case.borrower_id) if r.in_force]
 
@@ -168,6 +166,12 @@ class ContactPreferencesDialog(QDialog):
         self.days = [getattr(self.ui, f"day{i}") for i in range(7)]
         self.ui.startEdit.setTime(QTime(8, 0))
         self.ui.endEdit.setTime(QTime(10, 0))
+        bold_titles(self.ui.statementsBox, self.ui.sourceBox, self.ui.optOutBox,
+                    self.ui.workplaceBox, self.ui.timeBox)
+        # Long statements wrap instead of scrolling sideways.
+        self.ui.statementsList.setWordWrap(True)
+        self.ui.statementsList.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ui.introLabel.setStyleSheet(_QUIET)
         self.ui.daysHint.setStyleSheet(_QUIET)
         self._fill_choices(source)
@@ -231,7 +235,7 @@ class ContactPreferencesDialog(QDialog):
         except UnknownCaseError:
             self.reject()
             return
-        self.rows = _in_force(self.context, self.case_file)
+        self.rows = in_force(self.context, self.case_file)
         listing = self.ui.statementsList
         listing.clear()
         for row in self.rows:
@@ -336,93 +340,4 @@ class ContactPreferencesDialog(QDialog):
             self.ui.retranslateUi(self)
             self._fill_choices(PreferenceSource(self.ui.sourceCombo.currentData() or "call"))
             self.refresh()
-        super().changeEvent(event)
-
-
-class ContactPreferencesStrip(QWidget):
-    """Under the case's contact points: what the borrower said, and the button to record."""
-
-    def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.case_id = case_id
-        self.dialog: ContactPreferencesDialog | None = None
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.button = QPushButton(self)
-        self.button.clicked.connect(self.open_dialog)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary, 1)
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
-        self._retranslate()
-
-    def _retranslate(self) -> None:
-        self.button.setText(self.tr("Contact &preferences…"))
-        self.button.setToolTip(
-            self.tr(
-                "Record a channel opt-out, an employer that forbids contact, or times the "
-                "borrower said are inconvenient"
-            )
-        )
-
-    def show_for(self, case_file: CaseFile | None) -> None:
-        """Show what is in force for the case's borrower (called when the case reloads)."""
-        self.button.setEnabled(case_file is not None)
-        if case_file is None:
-            self.summary.clear()
-            return
-        rows = _in_force(self.context, case_file)
-        if not rows:
-            self.summary.setStyleSheet(_QUIET)
-            self.summary.setText(self.tr("No contact preferences recorded."))
-            return
-        self.summary.setStyleSheet("")
-        self.summary.setText("\n".join(f"• {describe(r, case_file)}" for r in rows))
-
-    def open_dialog(self) -> ContactPreferencesDialog:
-        """Open the dialog for this case (sources default to "said on a call")."""
-        dialog = ContactPreferencesDialog(self.context, self.case_id, self)
-        dialog.setModal(True)
-        dialog.show()
-        self.dialog = dialog
-        return dialog
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-
-class CallOutcomePreferencesButton(QPushButton):
-    """In the call outcome: record what the borrower said about contact on this call."""
-
-    def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.case_id = case_id
-        self.dialog: ContactPreferencesDialog | None = None
-        self.clicked.connect(self.open_dialog)
-        self._retranslate()
-
-    def _retranslate(self) -> None:
-        self.setText(self.tr("Borrower's contact &preferences…"))
-        self.setToolTip(self.tr(
-            "The borrower asked not to be called at work, opted out of a channel, or named "
-            "times that are inconvenient: record it here"))
-
-    def open_dialog(self) -> ContactPreferencesDialog:
-        """Open the dialog with "said on a call" as the source."""
-        dialog = ContactPreferencesDialog(
-            self.context, self.case_id, self.window(), source=PreferenceSource.CALL
-        )
-        dialog.setModal(True)
-        dialog.show()
-        self.dialog = dialog
-        return dialog
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
         super().changeEvent(event)

@@ -22,7 +22,7 @@ class Ui_ContactPreferencesDialog(object):
     def setupUi(self, ContactPreferencesDialog):
         if not ContactPreferencesDialog.objectName():
             ContactPreferencesDialog.setObjectName(u"ContactPreferencesDialog")
-        ContactPreferencesDialog.setMinimumSize(QSize(520, 0))
+        ContactPreferencesDialog.setMinimumSize(QSize(640, 0))
         self.dialogLayout = QVBoxLayout(ContactPreferencesDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.introLabel = QLabel(ContactPreferencesDialog)
