@@ -49,7 +49,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("cases", schema=None) as batch_op:
-        batch_op.drop_column("next_action_decided_at")
-        batch_op.drop_column("next_action_reason")
-        batch_op.drop_column("next_action_at")
+    # Plain ALTER TABLE … DROP COLUMN (SQLite 3.35+ and PostgreSQL): a batch "copy and
+    # move" of `cases` would have to drop a table that every case item refers to.
+    for column in ("next_action_decided_at", "next_action_reason", "next_action_at"):
+        op.drop_column("cases", column)
