@@ -150,6 +150,17 @@ def test_the_latest_decision_stands_even_when_an_older_one_arrives_late(api: Syn
     assert _next_action(api, case_id) == (now + timedelta(days=3), "新")
 
 
+def test_a_desktop_clock_running_ahead_does_not_win_for_ever(api: Sync) -> None:
+    case_id = api.case_of(AGENT)
+    now = datetime.now(UTC).replace(microsecond=0)
+    ahead = _follow_up(case_id, now + timedelta(days=2), "快了一天的时钟",
+                       made=now + timedelta(days=1))
+    assert _one(api.push(AGENT, [ahead]).results).status == "applied"
+    later = _follow_up(case_id, now + timedelta(hours=3), "正常时钟")
+    assert _one(api.push(AGENT, [later]).results).status == "applied"
+    assert _next_action(api, case_id) == (now + timedelta(hours=3), "正常时钟")
+
+
 def test_attempts_set_keep_and_complete_the_follow_up(api: Sync) -> None:
     case_id = api.case_of(AGENT)
     now = datetime.now(UTC).replace(microsecond=0)

@@ -18,10 +18,16 @@ from agentdesk.domain import follow_up as rules
 from agentdesk.domain.errors import DomainError
 from agentdesk.domain.follow_up import NextAction
 from agentdesk.server import audit
-from agentdesk.server.base import touch
+from agentdesk.server.base import touch, utcnow
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import domain_error
 from agentdesk.server.models import Case
+
+
+def _not_after_now(made_at: datetime) -> datetime:
+    # A decision is dated when the desktop made it, but never after the server heard of
+    # it: a desktop clock running ahead must not make its decisions win for ever.
+    return min(made_at, utcnow())
 
 
 def current(case: Case) -> NextAction | None:
@@ -69,6 +75,7 @@ def schedule(
 
     Returns whether the case changed: a decision older than the one in force is
     accepted (the op is answered) but changes nothing."""
+    made_at = _not_after_now(made_at)
     try:
         action = rules.check_follow_up(due_at, reason, now=made_at)
     except DomainError as exc:
@@ -87,6 +94,7 @@ def after_attempt(
 ) -> bool:
     """Apply a recorded contact attempt to the case's follow-up (set, kept or done)."""
     action = rules.after_attempt(
-        current(case), ended_at=ended_at, follow_up_at=follow_up_at, made_at=made_at
+        current(case), ended_at=ended_at, follow_up_at=follow_up_at,
+        made_at=_not_after_now(made_at),
     )
     return _store(db, principal, case, action, "contact_attempt")
