@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from agentdesk.client.outbox import Outbox
 from agentdesk.client.queue import QueueQuery, QuickFilter
+from agentdesk.domain.authority import read_authority_policy
 from agentdesk.domain.vocabulary import CallResult, Language, Mood, Role
 from agentdesk.protocol.ops import CaseScheduleFollowUpOp, ContactAttemptRecordOp, PromiseCreateOp
 from agentdesk.ui.call_workspace import CallWorkspace
@@ -250,6 +251,45 @@ def test_a_promise_out_of_bounds_blocks_saving_with_the_reason(
     form.promiseDateEdit.setDate(QDate(day.year, day.month, day.day))
     assert message in form.promiseProblem.text()
     assert not form.saveButton.isEnabled()
+
+
+def test_the_promise_horizon_is_the_policy_figure(
+    qtbot: QtBot, context: Any, case: SeededCase, dialled: list[str]
+) -> None:
+    horizon = read_authority_policy().promise_horizon_days
+    workspace = _workspace(qtbot, context, case, Clock(MORNING))
+    assert workspace.outcome.horizon_days == horizon
+    _click(qtbot, workspace.ui.callButton)
+    form = workspace.outcome.ui
+    form.promiseGroup.setChecked(True)
+    qtbot.keyClicks(form.promiseAmountEdit, "500")
+    last = date(2026, 11, 28) + timedelta(days=horizon)
+    form.promiseDateEdit.setDate(QDate(last.year, last.month, last.day))
+    assert form.promiseProblem.text() == ""
+    beyond = last + timedelta(days=1)
+    form.promiseDateEdit.setDate(QDate(beyond.year, beyond.month, beyond.day))
+    problem = form.promiseProblem.text()
+    assert "too late" in problem and last.isoformat() in problem
+
+
+def test_a_next_follow_up_in_the_past_is_refused_and_nothing_is_saved(
+    qtbot: QtBot, context: Any, case: SeededCase, dialled: list[str]
+) -> None:
+    workspace = _workspace(qtbot, context, case, Clock(MORNING))
+    _click(qtbot, workspace.ui.callButton)
+    form = workspace.outcome.ui
+    form.resultCombo.setCurrentIndex(form.resultCombo.findData(CallResult.NO_ANSWER.value))
+    workspace.outcome.set_follow_up(MORNING - timedelta(hours=1))  # 09:30 today, gone
+    _click(qtbot, form.saveButton)
+    assert "is not in the future" in form.saveProblem.text()
+    assert _ops(context) == [] and workspace.isVisible()
+    workspace.outcome.set_follow_up(MORNING + timedelta(days=1))
+    with qtbot.waitSignal(workspace.saved, timeout=5000):
+        _click(qtbot, form.saveButton)
+    [attempt] = _ops(context)
+    assert attempt.payload.next_follow_up_at == MORNING + timedelta(days=1)
+    row = context.queue.search(QueueQuery()).rows(0, 1)[0]
+    assert row.next_action_due == MORNING + timedelta(days=1)  # the case's next action
 
 
 # ------------------------------------------------------------------ third party
