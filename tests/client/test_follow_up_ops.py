@@ -22,7 +22,7 @@ from agentdesk.protocol.ops import (
     OpType,
     PromiseCreate,
 )
-from agentdesk.protocol.sync import EntityType
+from agentdesk.protocol.sync import EntityType, OpResult, OpStatus
 
 from .conftest import NOW, CaseSeed, change, page, seed
 
@@ -168,3 +168,18 @@ def test_a_failure_while_writing_the_second_op_leaves_neither(
         tx.db.execute("DROP TRIGGER refuse_promise")
     ops.record_call_outcome(_attempt(case))
     assert _counts(store) == (1, 1)
+
+
+def test_a_rejected_follow_up_leaves_the_queue_and_waits_for_the_agent(
+    store: LocalStore, ops: Operations, case: CaseSeed
+) -> None:
+    change_ = ops.schedule_follow_up(CaseScheduleFollowUp(
+        case_id=uuid.UUID(case.case_id), due_at=NOW + timedelta(hours=2), reason="下午"))
+    outbox = Outbox(store)
+    summary = outbox.mark_answered([OpResult(
+        op_id=change_.op_id, status=OpStatus.REJECTED, reason="This case has been reassigned",
+        reason_code="case_reassigned")])
+    assert summary.needs_attention == 1
+    assert _row(store, case)[:2] == (None, None)  # back to the server's copy
+    [item] = outbox.needs_attention()
+    assert item.op_type is OpType.CASE_SCHEDULE_FOLLOW_UP and item.reason_code == "case_reassigned"
