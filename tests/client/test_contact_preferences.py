@@ -7,7 +7,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
 
 from agentdesk.client import migrations, schema
 from agentdesk.client.changes import apply_changes
@@ -15,7 +14,7 @@ from agentdesk.client.contact_preferences import ContactPreferences
 from agentdesk.client.operations import OperationError
 from agentdesk.client.outbox import Outbox
 from agentdesk.client.preference_rows import borrower_rows, stated_for_borrower
-from agentdesk.client.store import LocalStore
+from agentdesk.client.store import LocalStore, connect
 from agentdesk.domain.compliance.preferences import PreferenceKind
 from agentdesk.domain.vocabulary import Channel
 from agentdesk.protocol.ops import (
@@ -125,19 +124,20 @@ def test_removing_the_last_case_of_a_borrower_removes_their_preferences(
 
 def test_upgrading_a_version_2_file_keeps_unsynced_ops(tmp_path: Path) -> None:
     path = tmp_path / "v2.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
+    db = connect(path)
     case_id = str(uuid.uuid4())
     op = make_op(NoteAdd(case_id=uuid.UUID(case_id), text="升级前的离线备注"),
                  entity_id=uuid.uuid4(), created_at=NOW)
-    with engine.begin() as conn:
-        assert migrations.upgrade(conn, target=2) == 2
-        conn.exec_driver_sql(
+    with db:
+        db.execute("BEGIN")
+        assert migrations.upgrade(db, target=2) == 2
+        db.execute(
             "INSERT INTO outbox (op_id, op_type, entity_id, case_id, base_version,"
             " created_at, body, attempts) VALUES (?, ?, ?, ?, NULL, ?, ?, 3)",
             (str(op.op_id), str(op.type), str(op.entity_id), case_id,
              op.created_at.isoformat(), op.model_dump_json()),
         )
-    engine.dispose()
+    db.close()
     store = LocalStore(path, clock=Clock())
     try:
         assert store.schema_version == schema.SCHEMA_VERSION >= 3

@@ -9,13 +9,12 @@ from pathlib import Path
 
 import platformdirs
 import pytest
-from sqlalchemy import create_engine, inspect
 
 from agentdesk.client import migrations, schema
 from agentdesk.client.outbox import Outbox
 from agentdesk.client.paths import normalise_server_url, store_path
 from agentdesk.client.queue import CaseQueue, QueueQuery
-from agentdesk.client.store import LocalStore
+from agentdesk.client.store import LocalStore, connect
 from agentdesk.protocol.ops import NoteAdd, PromiseCreate, make_op
 
 from .conftest import NOW, Clock
@@ -54,11 +53,10 @@ def test_a_new_store_is_current_in_wal_mode_with_a_device_id(tmp_path: Path) -> 
 
 
 def test_the_declared_tables_match_what_the_upgrade_steps_create(store: LocalStore) -> None:
-    inspector = inspect(store.engine)
-    for table in schema.metadata.sorted_tables:
-        columns = [c["name"] for c in inspector.get_columns(table.name)]
-        assert columns == [c.name for c in table.columns], table.name
     with store.read() as db:
+        for table in schema.metadata.sorted_tables:
+            columns = [r[1] for r in db.execute(f"PRAGMA table_info({table.name})")]
+            assert columns == [c.name for c in table.columns], table.name
         virtual = db.execute(
             "SELECT sql FROM sqlite_master WHERE name = 'case_search'").fetchone()[0]
     assert "trigram" in virtual
@@ -89,7 +87,7 @@ def test_a_write_inside_a_write_is_refused_not_deadlocked(store: LocalStore) -> 
 
 def _v1_file(path: Path) -> list[str]:
     """A store as version 1 of the app left it: a case and two unsynced ops."""
-    engine = create_engine(f"sqlite:///{path}")
+    db = connect(path)
     case_id = str(uuid.uuid4())
     ops = [
         make_op(NoteAdd(case_id=uuid.UUID(case_id), text="离线记录"), entity_id=uuid.uuid4(),
@@ -98,9 +96,10 @@ def _v1_file(path: Path) -> list[str]:
                               due_date=date(2026, 12, 10)), entity_id=uuid.uuid4(),
                 created_at=NOW),
     ]
-    with engine.begin() as conn:
-        assert migrations.upgrade(conn, target=1) == 1
-        conn.exec_driver_sql(
+    with db:
+        db.execute("BEGIN")
+        assert migrations.upgrade(db, target=1) == 1
+        db.execute(
             "INSERT INTO cases (case_id, version, borrower_id, loan_id, priority, borrower_name,"
             " name_pinyin, name_initials, phones_masked, phone_digits, loan_number, dpd, bucket,"
             " amount_overdue_minor, outstanding_minor, currency, stage, stage_rank, holds,"
@@ -110,13 +109,13 @@ def _v1_file(path: Path) -> list[str]:
             (case_id,),
         )
         for n, op in enumerate(ops):
-            conn.exec_driver_sql(
+            db.execute(
                 "INSERT INTO outbox (op_id, op_type, entity_id, case_id, base_version,"
                 " created_at, body, attempts) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)",
                 (str(op.op_id), str(op.type), str(op.entity_id), case_id,
                  op.created_at.isoformat(), op.model_dump_json(), n),
             )
-    engine.dispose()
+    db.close()
     return [str(op.op_id) for op in ops]
 
 
@@ -141,23 +140,20 @@ def test_upgrading_a_version_1_file_keeps_unsynced_ops(tmp_path: Path) -> None:
 def test_a_failed_upgrade_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     op_ids = _v1_file(path)
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:  # something already took the name the step needs
-        conn.exec_driver_sql("CREATE TABLE case_search_prefixes (x)")
+    db = connect(path)
+    db.execute("CREATE TABLE case_search_prefixes (x)")  # took the name the step needs
     with pytest.raises(Exception, match="already exists"):
         LocalStore(path)
-    with engine.begin() as conn:
-        assert migrations.current_version(conn) == 1
-        assert conn.exec_driver_sql("SELECT count(*) FROM outbox").scalar() == len(op_ids)
-    engine.dispose()
+    assert migrations.current_version(db) == 1
+    assert db.execute("SELECT count(*) FROM outbox").fetchone()[0] == len(op_ids)
+    db.close()
 
 
 def test_a_file_from_a_newer_app_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite3"
     LocalStore(path).close()
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE schema_version SET version = 99")
-    engine.dispose()
+    db = connect(path)
+    db.execute("UPDATE schema_version SET version = 99")
+    db.close()
     with pytest.raises(migrations.StoreTooNewError, match="newer"):
         LocalStore(path)

@@ -14,8 +14,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from sqlalchemy import Connection, text
-
 from agentdesk.client import case_index
 
 _V1 = """
@@ -196,23 +194,26 @@ CREATE VIRTUAL TABLE case_search USING fts5(doc, tokenize = 'trigram');
 """
 
 
+Connection = sqlite3.Connection
+"""Steps run on a sqlite3 connection inside the caller's transaction."""
+
+
 def _run_script(conn: Connection, script: str) -> None:
+    # Statement by statement: executescript() would commit the caller's transaction.
     for statement in script.split(";"):
         if statement.strip():
-            conn.exec_driver_sql(statement)
+            conn.execute(statement)
 
 
 def _step_1(conn: Connection) -> None:
     _run_script(conn, _V1)
-    conn.exec_driver_sql("INSERT INTO schema_version (version) VALUES (0)")
+    conn.execute("INSERT INTO schema_version (version) VALUES (0)")
 
 
 def _step_2(conn: Connection) -> None:
     _run_script(conn, _V2)
-    keys = [row[0] for row in conn.exec_driver_sql("SELECT key FROM cases")]
-    driver = conn.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    case_index.reindex_cases(driver, keys)
+    keys = [row[0] for row in conn.execute("SELECT key FROM cases")]
+    case_index.reindex_cases(conn, keys)
 
 
 # Version 3: what the borrower said about being contacted (channel opt-outs, a workplace
@@ -241,7 +242,7 @@ def _step_3(conn: Connection) -> None:
 # scheduled, shown on the case at once, before the server has it). Mostly NULL, so the
 # queue's rows stay small.
 def _step_4(conn: Connection) -> None:
-    conn.exec_driver_sql("ALTER TABLE cases ADD COLUMN next_action_reason TEXT")
+    conn.execute("ALTER TABLE cases ADD COLUMN next_action_reason TEXT")
 
 
 STEPS: list[Callable[[Connection], None]] = [_step_1, _step_2, _step_3, _step_4]
@@ -254,12 +255,12 @@ class StoreTooNewError(RuntimeError):
 
 def current_version(conn: Connection) -> int:
     """The schema version of the file (0 for an empty file)."""
-    exists = conn.exec_driver_sql(
+    exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
-    ).first()
+    ).fetchone()
     if exists is None:
         return 0
-    return int(conn.execute(text("SELECT version FROM schema_version")).scalar_one())
+    return int(conn.execute("SELECT version FROM schema_version").fetchone()[0])
 
 
 def upgrade(conn: Connection, target: int | None = None) -> int:
@@ -278,5 +279,5 @@ def upgrade(conn: Connection, target: int | None = None) -> int:
     for step in STEPS[version:goal]:
         step(conn)
         version += 1
-        conn.execute(text("UPDATE schema_version SET version = :v"), {"v": version})
+        conn.execute("UPDATE schema_version SET version = ?", (version,))
     return version

@@ -176,10 +176,7 @@ class CaseQueue:
         self.scan_factor = scan_factor
         self.scan_slack = scan_slack
         self.zone = ZoneInfo(time_zone)
-        self._raw = store.engine.raw_connection()
-        driver = self._raw.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
-        self._db: sqlite3.Connection = driver
+        self._db: sqlite3.Connection = store.connect()
         # The queue re-reads the whole `cases` table often; keep it in memory (64 MB).
         self._db.execute("PRAGMA cache_size=-65536")
         self._db.execute(
@@ -192,7 +189,7 @@ class CaseQueue:
 
     def close(self) -> None:
         """Give the connection back (the temporary result goes with it)."""
-        self._raw.close()
+        self._db.close()
 
     def _today(self) -> tuple[date, str]:
         now = self.store.clock().astimezone(self.zone)

@@ -22,50 +22,43 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
 
 from agentdesk.client import migrations
 from agentdesk.client.convert import utc_now
 
-_IMMEDIATE = "agentdesk_immediate"
-
 CasesChangedListener = Callable[[frozenset[str]], None]
 """Called after a commit with the ids of the cases whose data changed."""
 
+_POOL_SIZE = 4
+"""Idle connections kept open for the next transaction (opening one costs ~0.2 ms)."""
 
-def _tune(dbapi_connection: Any, _record: Any) -> None:
-    # BEGIN is issued by the "begin" listener below (pysqlite's own is deferred oddly).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection to the store file at `path`, tuned like the store's own.
+
+    Transactions are explicit (`BEGIN` … `COMMIT`): the connection is in autocommit
+    mode otherwise. Usable from any thread, one at a time.
+    """
+    db = sqlite3.connect(path, timeout=10, isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA journal_mode=WAL")
     # NORMAL under WAL loses no committed transaction on a crash of the app, only on
     # a power cut the last few; the outbox op and its change commit together either way.
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA temp_store=MEMORY")
-    cursor.execute("PRAGMA cache_size=-32000")
-    cursor.close()
-
-
-def _begin(conn: Connection) -> None:
-    immediate = conn.get_execution_options().get(_IMMEDIATE, False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA busy_timeout=10000")
+    db.execute("PRAGMA temp_store=MEMORY")
+    db.execute("PRAGMA cache_size=-32000")
+    return db
 
 
 @dataclass
 class WriteTx:
     """An open write transaction: its connection and the cases it changed.
 
-    `db` is the transaction's DB-API (sqlite3) connection: the store's hot paths run
-    plain SQL on it because SQLAlchemy's per-statement overhead (tens of µs) dominates
-    when a sync page writes thousands of rows. `conn` is the same transaction seen
-    through SQLAlchemy, for Core queries.
+    `db` is the transaction's sqlite3 connection: the store runs plain SQL, because a
+    sync page writes thousands of rows and any per-statement layer on top (tens of µs)
+    would dominate.
     """
 
-    conn: Connection
     db: sqlite3.Connection
     now: datetime
     changed_cases: set[str] = field(default_factory=set)
@@ -82,30 +75,47 @@ class LocalStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.clock = clock
-        self.engine: Engine = create_engine(
-            f"sqlite:///{self.path}",
-            connect_args={"check_same_thread": False, "timeout": 10},
-            poolclass=QueuePool,
-            pool_size=4,
-        )
-        event.listen(self.engine, "connect", _tune)
-        event.listen(self.engine, "begin", _begin)
+        self._idle: list[sqlite3.Connection] = []
+        self._pool_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._writing = threading.local()
         self._listeners: list[CasesChangedListener] = []
-        with self._transaction(immediate=True) as conn:
-            self.schema_version = migrations.upgrade(conn)
-            if self._meta(_driver(conn), "device_id") is None:
-                self._set_meta(_driver(conn), "device_id", str(uuid.uuid4()))
+        with self._transaction(immediate=True) as db:
+            self.schema_version = migrations.upgrade(db)
+            if self._meta(db, "device_id") is None:
+                self._set_meta(db, "device_id", str(uuid.uuid4()))
 
     # ------------------------------------------------------------ transactions
 
+    def connect(self) -> sqlite3.Connection:
+        """A connection of its own to the store file (the caller closes it)."""
+        return connect(self.path)
+
     @contextmanager
-    def _transaction(self, *, immediate: bool) -> Iterator[Connection]:
-        with self.engine.connect() as conn:
-            conn = conn.execution_options(**{_IMMEDIATE: immediate})
-            with conn.begin():
-                yield conn
+    def _transaction(self, *, immediate: bool) -> Iterator[sqlite3.Connection]:
+        with self._pool_lock:
+            db = self._idle.pop() if self._idle else None
+        if db is None:
+            db = self.connect()
+        try:
+            db.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+            try:
+                yield db
+            except BaseException:
+                if db.in_transaction:  # SQLite rolls some failures back itself
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        finally:
+            self._give_back(db)
+
+    def _give_back(self, db: sqlite3.Connection) -> None:
+        if not db.in_transaction:
+            with self._pool_lock:
+                if len(self._idle) < _POOL_SIZE:
+                    self._idle.append(db)
+                    return
+        db.close()  # a surplus connection, or one left in a transaction that failed
 
     @contextmanager
     def write(self) -> Iterator[WriteTx]:
@@ -119,8 +129,8 @@ class LocalStore:
         with self._write_lock:
             self._writing.active = True
             try:
-                with self._transaction(immediate=True) as conn:
-                    tx = WriteTx(conn=conn, db=_driver(conn), now=self.clock())
+                with self._transaction(immediate=True) as db:
+                    tx = WriteTx(db=db, now=self.clock())
                     yield tx
             finally:
                 self._writing.active = False
@@ -132,8 +142,8 @@ class LocalStore:
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
         """A read transaction (one consistent snapshot of the file), as a sqlite3 connection."""
-        with self._transaction(immediate=False) as conn:
-            yield _driver(conn)
+        with self._transaction(immediate=False) as db:
+            yield db
 
     def subscribe(self, listener: CasesChangedListener) -> Callable[[], None]:
         """Call `listener` after each commit that changed cases; returns an unsubscribe."""
@@ -141,8 +151,11 @@ class LocalStore:
         return lambda: self._listeners.remove(listener)
 
     def close(self) -> None:
-        """Close every pooled connection (the file stays)."""
-        self.engine.dispose()
+        """Close the idle connections (the file stays; the store can still be used)."""
+        with self._pool_lock:
+            idle, self._idle = self._idle, []
+        for db in idle:
+            db.close()
 
     # ------------------------------------------------------------ metadata
 
@@ -191,12 +204,6 @@ class LocalStore:
                 "SELECT last_sync_at FROM sync_state WHERE stream = ?", (stream,)
             ).fetchone()
         return None if row is None or row[0] is None else datetime.fromisoformat(row[0])
-
-
-def _driver(conn: Connection) -> sqlite3.Connection:
-    driver = conn.connection.driver_connection
-    assert isinstance(driver, sqlite3.Connection)
-    return driver
 
 
 def save_cursor(tx: WriteTx, stream: str, cursor: str) -> None:
