@@ -200,7 +200,7 @@ def test_bad_cursor_and_protocol_versions(sync: Sync) -> None:
         r = sync.client.get(f"{API}/sync/pull", headers=h, params={"cursor": bad})
         assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_cursor", bad
     status = sync.client.get(f"{API}/sync/status", headers={"X-AgentDesk-Protocol": "1"}).json()
-    assert status["protocol_version"] == 1 and not status["upgrade_required"]
+    assert status["protocol_version"] == 2 and not status["upgrade_required"]
     assert datetime.fromisoformat(status["server_time"]).tzinfo is not None
     old = sync.client.get(f"{API}/sync/status", headers={"X-AgentDesk-Protocol": "0"}).json()
     assert old["upgrade_required"] and old["message"]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from uuid import UUID
 
+import orjson
 import requests
 from pydantic import BaseModel, ValidationError
 from requests.adapters import HTTPAdapter
@@ -222,7 +223,7 @@ class ApiClient:
         response = self._request(
             "GET", "/sync/pull", params={"cursor": cursor or "", "limit": limit}
         )
-        page = _parse(PullResponse, response)
+        page = _parse_page(response)
         remaining = response.headers.get(REMAINING_HEADER)
         return page, int(remaining) if remaining and remaining.isdigit() else None
 
@@ -234,6 +235,17 @@ def _parse(model: type[M], response: requests.Response) -> M:
     try:
         return model.model_validate_json(response.content)
     except ValidationError as error:
+        raise ServerUnreachable(
+            f"服务器的回答不完整或无法读取 / the server's answer was incomplete: {error}"
+        ) from error
+
+
+def _parse_page(response: requests.Response) -> PullResponse:
+    # orjson reads a multi-megabyte first-sync page several times faster than pydantic's
+    # JSON reader builds the same untyped objects; the envelope is validated as usual.
+    try:
+        return PullResponse.model_validate(orjson.loads(response.content))
+    except (orjson.JSONDecodeError, ValidationError) as error:
         raise ServerUnreachable(
             f"服务器的回答不完整或无法读取 / the server's answer was incomplete: {error}"
         ) from error

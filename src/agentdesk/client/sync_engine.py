@@ -235,7 +235,7 @@ class SyncEngine:
                     ahead = fetcher.submit(self.api.pull, page.next_cursor, self.pull_limit)
                 apply_changes(self.store, page)
                 cursor = page.next_cursor
-                report.pulled += len(page.changes)
+                report.pulled += page.size
                 report.pages += 1
                 total = report.pulled + remaining if remaining is not None else None
                 self.progress(Progress("pull", report.pulled, total))

@@ -14,8 +14,11 @@ from datetime import datetime
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-SYNC_PROTOCOL_VERSION = 1
-"""The sync protocol this code speaks (ops, results, changes, cursors)."""
+SYNC_PROTOCOL_VERSION = 2
+"""The sync protocol this code speaks (ops, results, changes, cursors).
+
+2: first-sync pages may carry entities in `EntityBlock`s (sent only to a desktop that
+says it speaks 2; a desktop speaking 1 still gets one `Change` per entity)."""
 
 PROTOCOL_HEADER = "X-AgentDesk-Protocol"
 REMAINING_HEADER = "X-Sync-Remaining"

@@ -48,7 +48,6 @@ from agentdesk.server import audit, contact_preferences, follow_up
 from agentdesk.server.access import can_see
 from agentdesk.server.base import touch
 from agentdesk.server.compliance_flags import flag_attempt
-from agentdesk.server.contact_policy import active_policy
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError, domain_error
 from agentdesk.server.models import (
@@ -65,7 +64,7 @@ from agentdesk.server.models import (
 from agentdesk.server.note_lint import flag_attempt_notes, flag_note
 from agentdesk.server.plan_flow import decide_plan, propose, withdraw_plan
 from agentdesk.server.routes.cases import find_agent
-from agentdesk.server.sync import entities
+from agentdesk.server.sync import batch, entities
 from agentdesk.server.sync.changelog import ACCESS
 from agentdesk.server.sync.models import SyncChange
 
@@ -216,9 +215,9 @@ def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp
     )
     db.add(attempt)
     # Stored whatever it broke (it happened); flagged and audited for the lead if it did.
-    flag_attempt(db, attempt, active_policy(db).policy, actor=principal)
+    flag_attempt(db, attempt, batch.contact_policy(db), actor=principal)
     # Its notes are linted for banned conduct here too, never trusting the desktop.
-    flag_attempt_notes(db, attempt, active_policy(db).policy, actor=principal)
+    flag_attempt_notes(db, attempt, batch.contact_policy(db), actor=principal)
     # The attempt's next follow-up becomes the case's next action (or, made at or after
     # the one in force and naming none, marks it done) in this same transaction.
     follow_up.after_attempt(
@@ -253,7 +252,7 @@ def add_note(db: Session, principal: Principal, op: NoteAddOp) -> int:
     )
     db.add(note)
     # Stored as written (nothing is lost); flagged for the lead if it breaks CN-6.
-    flag_note(db, note, active_policy(db).policy, actor=principal)
+    flag_note(db, note, batch.contact_policy(db), actor=principal)
     if late:
         _tell_new_holder(db, principal, case, "备注", "note", op)
     audit.record(

@@ -19,7 +19,7 @@ than log rows read; `has_more` says whether the log holds more after the cursor.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -88,13 +88,19 @@ class Page:
     next_cursor: str
     has_more: bool
     remaining: int
+    blocks: list[dict[str, Any]] = field(default_factory=list)
 
     def json(self) -> bytes:
         # orjson: a first-sync page is megabytes; the standard encoder took a second per
         # ten of them.
-        return orjson.dumps(
-            {"changes": self.changes, "next_cursor": self.next_cursor, "has_more": self.has_more}
-        )
+        body: dict[str, Any] = {
+            "changes": self.changes,
+            "next_cursor": self.next_cursor,
+            "has_more": self.has_more,
+        }
+        if self.blocks:  # only desktops that speak protocol 2 are sent blocks
+            body["blocks"] = self.blocks
+        return orjson.dumps(body)
 
 
 def _change(seq: int, entity: entities.Entity) -> dict[str, Any]:
@@ -125,8 +131,18 @@ def max_seq(db: Session) -> int:
     return int(db.scalar(select(func.coalesce(func.max(SyncChange.seq), 0))) or 0)
 
 
-def pull(db: Session, principal: Principal, cursor_text: str | None, limit: int) -> Page:
-    """One page after `cursor_text` for `principal`."""
+def pull(
+    db: Session,
+    principal: Principal,
+    cursor_text: str | None,
+    limit: int,
+    *,
+    blocks: bool = False,
+) -> Page:
+    """One page after `cursor_text` for `principal`.
+
+    `blocks`: the desktop reads `EntityBlock`s (protocol 2), so snapshot pages carry
+    their entities that way."""
     cursor = parse_cursor(cursor_text)
     newest = max_seq(db)
     if cursor is None:
@@ -134,12 +150,29 @@ def pull(db: Session, principal: Principal, cursor_text: str | None, limit: int)
     if cursor.log_seq > newest:
         raise BAD_CURSOR
     if cursor.snapshot:
-        return _snapshot_page(db, principal, cursor, limit, newest)
+        return _snapshot_page(db, principal, cursor, limit, newest, blocks)
     return _log_page(db, principal, cursor.log_seq, limit, newest)
 
 
+def _blocks(seq: int, found: list[entities.Entity]) -> list[dict[str, Any]]:
+    # Runs of one entity type, in order (parents stay before what refers to them).
+    out: list[dict[str, Any]] = []
+    current: EntityType | None = None
+    versions: list[int] = []
+    data: list[dict[str, Any]] = []
+    for etype, _entity_id, version, entity_data in found:
+        if etype is not current:
+            versions, data, current = [], [], etype
+            out.append(
+                {"entity_type": etype, "seq": max(seq, 1), "versions": versions, "data": data}
+            )
+        versions.append(version)
+        data.append(entity_data)
+    return out
+
+
 def _snapshot_page(
-    db: Session, principal: Principal, cursor: Cursor, limit: int, newest: int
+    db: Session, principal: Principal, cursor: Cursor, limit: int, newest: int, blocks: bool
 ) -> Page:
     per_page = max(1, limit // CHANGES_PER_CASE)
     stmt = select(Case).where(visible_cases(principal))
@@ -148,22 +181,24 @@ def _snapshot_page(
     cases = list(db.scalars(stmt.order_by(Case.id).limit(per_page + 1)))
     more = len(cases) > per_page
     cases = cases[:per_page]
-    changes = [_change(cursor.log_seq, e) for e in entities.bundles(db, cases)]
+    found = entities.bundles(db, cases)
     if cursor.after_case is None:  # the first page also brings every published script
-        changes[:0] = [_change(cursor.log_seq, e) for e in script_store.script_entities(db)]
-        changes[:0] = [_change(cursor.log_seq, e) for e in contact_policy.policy_entities(db)]
+        found[:0] = list(script_store.script_entities(db))
+        found[:0] = list(contact_policy.policy_entities(db))
+    changes = [] if blocks else [_change(cursor.log_seq, e) for e in found]
+    block_list = _blocks(cursor.log_seq, found) if blocks else []
     if more:
         after = cases[-1].id
         left = db.scalar(
             select(func.count()).select_from(Case).where(visible_cases(principal), Case.id > after)
         )
-        per_case = len(changes) / max(1, len(cases))
+        per_case = len(found) / max(1, len(cases))
         remaining = int((left or 0) * per_case) + (newest - cursor.log_seq)
         next_cursor = Cursor(cursor.log_seq, True, after)
     else:
         remaining = newest - cursor.log_seq
         next_cursor = Cursor(cursor.log_seq)
-    return Page(changes, next_cursor.text(), more or remaining > 0, remaining)
+    return Page(changes, next_cursor.text(), more or remaining > 0, remaining, block_list)
 
 
 def _visible(principal: Principal, assignee: uuid.UUID | None, team: uuid.UUID | None) -> bool:

@@ -36,6 +36,7 @@ from agentdesk.server.db import begin_write
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError, domain_error
 from agentdesk.server.sync.apply import Conflict, apply_op
+from agentdesk.server.sync.batch import batch
 from agentdesk.server.sync.changelog import forget_after, pending_mark
 from agentdesk.server.sync.models import SyncOp
 
@@ -87,59 +88,90 @@ def _answer_again(
     return first
 
 
-def push_one(
+def push_batch(
     factory: sessionmaker[Session],
+    principal: Principal,
+    device_id: uuid.UUID,
+    raw_ops: list[dict[str, Any]],
+    policy: AuthorityPolicy,
+    language: Language,
+) -> list[OpResult]:
+    """Each op of a pushed batch, in order, each in its own transaction; their answers.
+
+    The ops share one session (one pooled connection) and what `batch` reads once, but
+    never a transaction: after each op the session forgets every row it loaded, so the
+    next op reads the database afresh, as if it came alone."""
+    results: list[OpResult] = []
+    with batch(), factory() as db:
+        for raw in raw_ops:
+            parsed = parse_or_refuse(raw, language)
+            if isinstance(parsed, OpResult):
+                results.append(parsed)
+                continue
+            try:
+                results.append(push_one(db, principal, device_id, parsed, policy, language))
+            finally:
+                db.expunge_all()
+    return results
+
+
+def push_one(
+    db: Session,
     principal: Principal,
     device_id: uuid.UUID,
     op: Op,
     policy: AuthorityPolicy,
     language: Language,
 ) -> OpResult:
-    """Apply one op exactly once and return its answer (see the module docstring)."""
+    """Apply one op exactly once and return its answer (see the module docstring).
+
+    `db` must have no transaction with changes; each try runs in a transaction of its
+    own, committed or rolled back before this returns."""
     digest = op_digest(op)
     for attempt in range(CLAIM_RETRIES):
-        with factory() as db:
-            begin_write(db)
-            # A first try goes straight to the claim (most ops are new); after a failed
-            # claim, the op log row is there to answer from.
-            existing = db.get(SyncOp, op.op_id) if attempt else None
-            if existing is not None:
-                return _answer_again(existing, op.op_id, digest, principal, language)
-            row = SyncOp(
-                op_id=op.op_id,
-                user_id=principal.user_id,
-                device_id=device_id,
-                op_type=str(op.type),
-                case_id=op.payload.case_id,
-                payload_hash=digest,
-                status="pending",
-                result={},
-            )
-            db.add(row)
-            try:
-                db.flush()
-            except IntegrityError:
-                db.rollback()
-                continue  # a twin got there first; look again
-            mark = pending_mark(db)
-            savepoint = db.begin_nested()
-            try:
-                version = apply_op(db, principal, op, policy)
-                savepoint.commit()
-                result = OpResult(op_id=op.op_id, status=OpStatus.APPLIED, server_version=version)
-            except (ApiError, DomainError) as exc:
-                savepoint.rollback()
-                forget_after(db, mark)
-                error = domain_error(exc) if isinstance(exc, DomainError) else exc
-                result = _refusal(op.op_id, error, language)
-            row.status = str(result.status)
-            row.result = result.model_dump(mode="json")
-            try:
-                db.commit()
-            except IntegrityError:
-                db.rollback()
-                continue
-            return result
+        begin_write(db)
+        # A first try goes straight to the claim (most ops are new); after a failed
+        # claim, the op log row is there to answer from.
+        existing = db.get(SyncOp, op.op_id) if attempt else None
+        if existing is not None:
+            answer = _answer_again(existing, op.op_id, digest, principal, language)
+            db.rollback()  # end the (read-only) transaction: the session goes on
+            return answer
+        row = SyncOp(
+            op_id=op.op_id,
+            user_id=principal.user_id,
+            device_id=device_id,
+            op_type=str(op.type),
+            case_id=op.payload.case_id,
+            payload_hash=digest,
+            status="pending",
+            result={},
+        )
+        db.add(row)
+        try:
+            db.flush()
+        except IntegrityError:
+            db.rollback()
+            continue  # a twin got there first; look again
+        mark = pending_mark(db)
+        savepoint = db.begin_nested()
+        try:
+            version = apply_op(db, principal, op, policy)
+            savepoint.commit()
+            result = OpResult(op_id=op.op_id, status=OpStatus.APPLIED, server_version=version)
+        except (ApiError, DomainError) as exc:
+            savepoint.rollback()
+            forget_after(db, mark)
+            error = domain_error(exc) if isinstance(exc, DomainError) else exc
+            result = _refusal(op.op_id, error, language)
+        row.status = str(result.status)
+        row.result = result.model_dump(mode="json")
+        try:
+            db.commit()
+        except IntegrityError:
+            db.rollback()
+            continue
+        return result
     raise ApiError(
         503,
         "busy",

@@ -22,7 +22,6 @@ from agentdesk.protocol.handshake import (
 from agentdesk.protocol.sync import (
     MAX_PULL_LIMIT,
     MAX_PUSH_OPS,
-    OpResult,
     PullResponse,
     PushResponse,
 )
@@ -30,7 +29,7 @@ from agentdesk.server.base import utcnow
 from agentdesk.server.deps import CurrentUser, Db
 from agentdesk.server.errors import ApiError, request_language
 from agentdesk.server.sync.pull import pull
-from agentdesk.server.sync.push import parse_or_refuse, push_one
+from agentdesk.server.sync.push import push_batch
 
 MIN_PROTOCOL_VERSION = 1
 """The oldest desktop sync protocol still accepted (raise it to retire old desktops)."""
@@ -124,13 +123,7 @@ def push(body: PushBatch, request: Request, principal: CurrentUser, db: Db) -> P
     factory: sessionmaker[Session] = request.app.state.sessions
     policy: AuthorityPolicy = request.app.state.policy
     language = request_language(request)
-    results = []
-    for raw in body.ops:
-        parsed = parse_or_refuse(raw, language)
-        if isinstance(parsed, OpResult):
-            results.append(parsed)
-            continue
-        results.append(push_one(factory, principal, body.device_id, parsed, policy, language))
+    results = push_batch(factory, principal, body.device_id, body.ops, policy, language)
     return PushResponse(results=tuple(results), server_time=utcnow())
 
 
@@ -140,12 +133,15 @@ def push(body: PushBatch, request: Request, principal: CurrentUser, db: Db) -> P
     responses={200: {"model": PullResponse, "description": "A page of changes."}},
 )
 def pull_changes(
+    request: Request,
     principal: CurrentUser,
     db: Db,
     cursor: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = 1000,
 ) -> Response:
     """Changes visible to the requester after `cursor`, oldest first (empty: from scratch)."""
-    page = pull(db, principal, cursor, limit)
+    # Protocol 2 desktops read first-sync entities in blocks (protocol.sync.EntityBlock).
+    version = _client_version(request)
+    page = pull(db, principal, cursor, limit, blocks=version is not None and version >= 2)
     headers: dict[str, Any] = {REMAINING_HEADER: str(page.remaining)}
     return Response(content=page.json(), media_type="application/json", headers=headers)
