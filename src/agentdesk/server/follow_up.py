@@ -30,6 +30,13 @@ def _not_after_now(made_at: datetime) -> datetime:
     return min(made_at, utcnow())
 
 
+def _lock(db: Session, case: Case) -> None:
+    # Read the follow-up in force under the row lock (PostgreSQL), so that two devices'
+    # decisions applied at once still leave the later one standing.
+    db.flush()  # a refresh would drop the case's unflushed changes
+    db.refresh(case, with_for_update=True)
+
+
 def current(case: Case) -> NextAction | None:
     """The case's follow-up as the domain sees it (None when there is none)."""
     if case.next_action_at is None:
@@ -80,6 +87,7 @@ def schedule(
         action = rules.check_follow_up(due_at, reason, now=made_at)
     except DomainError as exc:
         raise domain_error(exc) from exc
+    _lock(db, case)
     return _store(db, principal, case, rules.after_scheduling(current(case), action), "schedule")
 
 
@@ -93,6 +101,9 @@ def after_attempt(
     made_at: datetime,
 ) -> bool:
     """Apply a recorded contact attempt to the case's follow-up (set, kept or done)."""
+    if follow_up_at is None and case.next_action_at is None:
+        return False  # nothing to set and nothing to complete: no lock taken
+    _lock(db, case)
     action = rules.after_attempt(
         current(case), ended_at=ended_at, follow_up_at=follow_up_at,
         made_at=_not_after_now(made_at),
