@@ -1,8 +1,19 @@
 """AgentDesk: the collection agent's desktop and its central server."""
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-try:
-    __version__ = version("agentdesk")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+
+def __getattr__(name: str) -> str:
+    # `__version__` is read from the installed metadata on first use: importing
+    # importlib.metadata (and the email parser it needs) costs ~50 ms, which the
+    # desktop's start should not pay before its window shows.
+    if name != "__version__":
+        raise AttributeError(f"module 'agentdesk' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("agentdesk")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        found = "0.0.0+unknown"
+    globals()["__version__"] = found
+    return found

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import logging
 from enum import StrEnum
-
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
-from keyring.backends.fail import Keyring as FailKeyring
+from typing import TYPE_CHECKING
 
 from agentdesk.client.paths import normalise_server_url
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+# keyring is imported when a token is first saved, loaded or forgotten: importing it
+# costs ~70 ms, which a start that does not need a token yet should not pay.
 
 SERVICE = "agentdesk"
 
@@ -58,7 +60,11 @@ class CredentialStore:
     @property
     def backend(self) -> KeyringBackend:
         """The keyring backend in use (the OS default unless one was given)."""
-        return self._backend if self._backend is not None else keyring.get_keyring()
+        if self._backend is not None:
+            return self._backend
+        import keyring
+
+        return keyring.get_keyring()
 
     @property
     def memory_only(self) -> bool:
@@ -66,6 +72,8 @@ class CredentialStore:
         return self.storage is TokenStorage.MEMORY
 
     def _usable(self) -> bool:
+        from keyring.backends.fail import Keyring as FailKeyring
+
         backend = self.backend
         if isinstance(backend, FailKeyring):
             self.keyring_error = "no keyring backend is available"
@@ -116,6 +124,8 @@ class CredentialStore:
         self.storage = TokenStorage.NONE
         if not self._usable():
             return
+        import keyring.errors
+
         try:
             self.backend.delete_password(SERVICE, key)
         except keyring.errors.PasswordDeleteError:

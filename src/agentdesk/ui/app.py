@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from agentdesk import __version__
 from agentdesk.domain.vocabulary import Language
 from agentdesk.paths import resources_dir
 
@@ -40,7 +39,8 @@ def create_application(language: Language = Language.ZH_CN,
     assert isinstance(app, QApplication)
     app.setApplicationName("AgentDesk")
     app.setOrganizationName("AgentDesk")
-    app.setApplicationVersion(__version__)
+    # No setApplicationVersion() here: reading the installed version costs ~50 ms of
+    # imports that the first window should not wait for (the About box reads it).
     app.setDesktopFileName("agentdesk")
     icon = resources_dir() / "icons" / "agentdesk.svg"
     if icon.exists():

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from agentdesk.client.credentials import CredentialStore
 from agentdesk.domain.vocabulary import Language
@@ -66,6 +66,8 @@ class Desktop(QObject):
 
     def sign_in_again(self) -> bool:
         """Ask for the password again; on success sync resumes with the new token."""
+        from PySide6.QtWidgets import QDialog
+
         from agentdesk.ui.sign_in import SignInDialog
 
         dialog = SignInDialog(credentials=self.credentials, language=self.context.language,
@@ -116,6 +118,8 @@ def start_session(options: LaunchOptions, settings: UserSettings,
                          data_dir=options.data_dir, require_token=True)
         if session is not None:
             return session
+    from PySide6.QtWidgets import QDialog
+
     from agentdesk.ui.sign_in import SignInDialog
 
     dialog = SignInDialog(credentials=credentials, language=language, server_url=server,

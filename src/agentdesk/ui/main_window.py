@@ -11,21 +11,21 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
-from agentdesk import __version__
+import agentdesk
 from agentdesk.ui import workspaces
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label
 from agentdesk.ui.queue_page import QueuePage
 from agentdesk.ui.settings import UserSettings
-from agentdesk.ui.settings_dialog import SettingsDialog
 from agentdesk.ui.sync_controller import SyncController
 from agentdesk.ui.sync_status import SyncStatus
 
 if TYPE_CHECKING:
     from agentdesk.ui.attention import AttentionDialog
     from agentdesk.ui.case_view import CaseView
+    from agentdesk.ui.settings_dialog import SettingsDialog
 
 
 
@@ -177,6 +177,10 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> SettingsDialog:
         """The settings dialog (modal to this window)."""
+        # Dialogs are imported when first opened: each Qt class a module touches costs
+        # the start a little (PySide initialises it on first use).
+        from agentdesk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context, self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -184,9 +188,11 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         """Version and what this is."""
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About AgentDesk"), self.tr(
             "AgentDesk %1\nThe desktop for collection agents and team leads.")
-            .replace("%1", __version__))
+            .replace("%1", agentdesk.__version__))
 
     def _sync_finished(self, report: object) -> None:
         if self.context.outbox.needs_attention() and self.sync.last_report is report:

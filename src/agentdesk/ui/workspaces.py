@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from agentdesk.ui.context import AppContext
 
@@ -48,6 +48,8 @@ def _open_window(which: tuple[str, str], context: AppContext, case_id: str,
             pass
     cls = _class(*which)
     if cls is None:
+        from PySide6.QtWidgets import QMessageBox  # rarely needed: not loaded at start
+
         QMessageBox.information(parent, QCoreApplication.translate("Workspaces", "Not available"),
                                 QCoreApplication.translate(
                                     "Workspaces", "This part of AgentDesk is not installed."))
