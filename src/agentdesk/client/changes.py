@@ -92,6 +92,20 @@ def apply_changes(store: LocalStore, page: PullResponse, *, stream: str = "main"
     return result
 
 
+def start_again(store: LocalStore, *, stream: str = "main") -> int:
+    """Forget the server's copy before a fresh snapshot (the server said `cursor_expired`).
+
+    Every case is removed as if the user had lost it — a case with unanswered ops only
+    once they are answered, and a case the snapshot brings back cancels that — and the
+    cursor is cleared, in one transaction. Returns how many cases there were."""
+    with store.write() as tx:
+        case_ids = [str(row[0]) for row in tx.db.execute("SELECT case_id FROM cases")]
+        for case_id in case_ids:
+            removals.remove_case(tx, case_id)
+        tx.db.execute("DELETE FROM sync_state WHERE stream = ?", (stream,))
+    return len(case_ids)
+
+
 @cache
 def _list_of(model: type[BaseModel]) -> TypeAdapter[list[BaseModel]]:
     return TypeAdapter(list[model])  # type: ignore[valid-type]

@@ -35,7 +35,7 @@ from agentdesk.client.api import (
     SignInRequired,
     UpgradeRequired,
 )
-from agentdesk.client.changes import apply_changes
+from agentdesk.client.changes import apply_changes, start_again
 from agentdesk.client.credentials import CredentialStore
 from agentdesk.client.outbox import Outbox
 from agentdesk.client.store import LocalStore
@@ -224,6 +224,14 @@ class SyncEngine:
                 try:
                     page, remaining = ahead.result()
                 except RequestRefused as failure:
+                    if failure.code == "cursor_expired" and cursor is not None and not restarted:
+                        # The server pruned changes this cursor still needed: drop the
+                        # server's copy (cases with unanswered ops wait) and take a
+                        # fresh snapshot, so nothing removed meanwhile lingers here.
+                        start_again(self.store)
+                        cursor, restarted = None, True
+                        ahead = fetcher.submit(self.api.pull, None, self.pull_limit)
+                        continue
                     if failure.code == "invalid_cursor" and cursor is not None and not restarted:
                         # The server no longer knows this cursor (a restored database):
                         # start over from a full copy; upserts make that safe.

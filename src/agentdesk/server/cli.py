@@ -304,6 +304,10 @@ def build_parser() -> argparse.ArgumentParser:
     from agentdesk.server.scripts_cli import add_script_commands
 
     add_script_commands(sub)  # scripts publish FILE / scripts list
+
+    from agentdesk.server.sync.retention_cli import add_sync_commands
+
+    add_sync_commands(sub)  # sync prune
     return parser
 
 

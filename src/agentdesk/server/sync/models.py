@@ -54,3 +54,15 @@ class SyncChange(Base):
     new_assignee_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     new_team_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)
+
+
+class SyncRetention(Base):
+    """What pruning left behind: `change_log_horizon` is the highest pruned position.
+
+    A cursor below it may have missed pruned changes, so its desktop starts again from a
+    snapshot (`retention`)."""
+
+    __tablename__ = "sync_retention"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, nullable=False, default=utcnow)

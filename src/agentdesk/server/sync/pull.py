@@ -33,7 +33,7 @@ from agentdesk.server.access import visible_cases
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError
 from agentdesk.server.models import Case
-from agentdesk.server.sync import entities
+from agentdesk.server.sync import entities, retention
 from agentdesk.server.sync.changelog import ACCESS, REMOVE
 from agentdesk.server.sync.models import SyncChange
 
@@ -149,6 +149,7 @@ def pull(
         cursor = Cursor(newest, True, None)
     if cursor.log_seq > newest:
         raise BAD_CURSOR
+    retention.check_cursor(db, cursor.log_seq)  # changes after it may have been pruned
     if cursor.snapshot:
         return _snapshot_page(db, principal, cursor, limit, newest, blocks)
     return _log_page(db, principal, cursor.log_seq, limit, newest)
