@@ -15,6 +15,7 @@ from agentdesk.protocol.common import ErrorBody, Health
 from agentdesk.server.db import make_engine, session_factory
 from agentdesk.server.errors import ApiError, install_handlers
 from agentdesk.server.migrate import current_revision
+from agentdesk.server.pg_reads import close_pool, open_pool
 from agentdesk.server.routes import admin, auth, cases, compliance, plans, reports
 from agentdesk.server.settings import Settings
 from agentdesk.server.sync import routes as sync_routes
@@ -31,10 +32,16 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     engine = engine or make_engine(settings.db_url)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        if own_engine:
-            engine.dispose()
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # PostgreSQL: the asyncio pool for the busiest reads (token check, case list,
+        # plan preview), on this event loop; without it those take the threaded path.
+        await open_pool(app, engine, settings.read_pool_size)
+        try:
+            yield
+        finally:
+            await close_pool(app)
+            if own_engine:
+                engine.dispose()
 
     app = FastAPI(
         title="AgentDesk server",

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from fastapi.concurrency import run_in_threadpool
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from agentdesk.domain.vocabulary import Role
 from agentdesk.server.base import utcnow
 from agentdesk.server.errors import forbidden, unauthorised
 from agentdesk.server.models import DeviceSession, User
+from agentdesk.server.pg_reads import fetch_one, pg_sql, read_pool
 from agentdesk.server.security import token_digest
 from agentdesk.server.settings import Settings
 
@@ -88,8 +89,12 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     finally:
-        if read_only_endpoint and session.get_bind().dialect.name != "sqlite":
-            session.close()  # autocommit: returning the connection sends nothing
+        if not session.in_transaction() or (
+            read_only_endpoint and session.get_bind().dialect.name != "sqlite"
+        ):
+            # Nothing begun (the token check went through the read pool), or autocommit:
+            # closing sends nothing to the database.
+            session.close()
         else:
             await run_in_threadpool(session.close)
 
@@ -120,27 +125,36 @@ class SignIn:
     active: bool
 
 
-def _look_up(db: Session, digest: str) -> SignIn | None:
-    # Plain columns, one indexed lookup.
-    row = db.execute(
-        select(
-            DeviceSession.id,
-            DeviceSession.device_name,
-            DeviceSession.expires_at,
-            DeviceSession.revoked_at,
-            User.id,
-            User.username,
-            User.role,
-            User.team_id,
-            User.active,
-        )
-        .join(User, User.id == DeviceSession.user_id)
-        .where(DeviceSession.token_hash == digest)
-    ).first()
-    if row is None:
+# The token check: plain columns, one indexed lookup. Written once; run through a session
+# (SQLite, no read pool), compiled to SQL text through the asyncio read pool, or as the
+# first part of a statement that also reads the answer (the case list, a plan preview).
+SIGN_IN = (
+    select(
+        DeviceSession.id.label("session_id"),
+        DeviceSession.device_name.label("device"),
+        DeviceSession.expires_at.label("expires_at"),
+        DeviceSession.revoked_at.label("revoked_at"),
+        User.id.label("user_id"),
+        User.username.label("username"),
+        User.role.label("role"),
+        User.team_id.label("team_id"),
+        User.active.label("active"),
+    )
+    .join(User, User.id == DeviceSession.user_id)
+    .where(DeviceSession.token_hash == bindparam("digest"))
+)
+SIGN_IN_COLUMNS = 9
+_SIGN_IN_PG = pg_sql(SIGN_IN)
+
+
+def sign_in_of(row: Sequence[Any] | None) -> SignIn | None:
+    """The first `SIGN_IN_COLUMNS` values of a row as a `SignIn` (None: no such token)."""
+    if row is None or row[0] is None:
         return None
-    session_id, device, expires_at, revoked_at, user_id, username, role, team_id, active = row
-    sign_in = SignIn(
+    session_id, device, expires_at, revoked_at, user_id, username, role, team_id, active = row[
+        :SIGN_IN_COLUMNS
+    ]
+    return SignIn(
         session_id=session_id,
         device=device,
         expires_at=expires_at,
@@ -151,26 +165,15 @@ def _look_up(db: Session, digest: str) -> SignIn | None:
         team_id=team_id,
         active=active,
     )
-    return sign_in
 
 
-async def current_principal(request: Request, db: Db) -> Principal:
-    """The signed-in user, from a live, unexpired, unrevoked device token.
-
-    This runs on every request and always asks the database: a revoked token must stop
-    working at once on every server process (an in-process memory of tokens was measured
-    faster but let a revoked token through for seconds on the other processes).
-    """
-    token = _bearer(request)
-    if token is None:
-        raise unauthorised()
-    digest = token_digest(token)
-    sign_in = await run_in_threadpool(_look_up, db, digest)
+def principal_of(sign_in: SignIn | None, now: datetime) -> Principal:
+    """The principal of a live, unexpired, unrevoked sign-in of an active user; else 401."""
     if sign_in is None or sign_in.revoked:
         raise unauthorised(
             "登录已失效，请重新登录。", "Your session is no longer valid; please sign in again."
         )
-    if sign_in.expires_at <= utcnow():
+    if sign_in.expires_at <= now:
         raise unauthorised(
             "登录已过期，请重新登录。", "Your session has expired; please sign in again."
         )
@@ -184,6 +187,44 @@ async def current_principal(request: Request, db: Db) -> Principal:
         session_id=sign_in.session_id,
         device=sign_in.device,
     )
+
+
+def authenticate(db: Session, token: str) -> Principal:
+    """The principal of `token`, asked of the database through a session (else 401)."""
+    row = db.execute(SIGN_IN, {"digest": token_digest(token)}).first()
+    return principal_of(sign_in_of(row), utcnow())
+
+
+def bearer_token(request: Request) -> str:
+    """The request's bearer token; 401 when there is none (checked before anything else)."""
+    token = _bearer(request)
+    if token is None:
+        raise unauthorised()
+    return token
+
+
+BearerToken = Annotated[str, Depends(bearer_token)]
+
+
+async def current_principal(request: Request, db: Db) -> Principal:
+    """The signed-in user, from a live, unexpired, unrevoked device token.
+
+    This runs on every request and always asks the database: a revoked token must stop
+    working at once on every server process (an in-process memory of tokens was measured
+    faster but let a revoked token through for seconds on the other processes). On
+    PostgreSQL the question goes through the asyncio read pool, on the event loop.
+    """
+    token = bearer_token(request)
+    pool = read_pool(request.app)
+    if pool is None:
+        return await run_in_threadpool(authenticate, db, token)
+    return await authenticate_async(pool, token)
+
+
+async def authenticate_async(pool: Any, token: str) -> Principal:
+    """The principal of `token`, asked through the asyncio read pool (else 401)."""
+    row = await fetch_one(pool, _SIGN_IN_PG, {"digest": token_digest(token)})
+    return principal_of(sign_in_of(row), utcnow())
 
 
 CurrentUser = Annotated[Principal, Depends(current_principal)]

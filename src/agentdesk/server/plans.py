@@ -8,12 +8,15 @@ are worked out here, from the loan and payments the server holds.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, and_, bindparam, func, select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.affordability import assess_schedule
@@ -45,8 +48,9 @@ from agentdesk.protocol.plans import (
     PreviewResponse,
     WaiverIn,
 )
+from agentdesk.server.deps import SIGN_IN, SIGN_IN_COLUMNS
 from agentdesk.server.models import Borrower, Case, Loan, Payment
-from agentdesk.server.portfolio import loan_terms
+from agentdesk.server.portfolio import loan_terms, stored_terms
 
 
 @dataclass(frozen=True)
@@ -89,18 +93,74 @@ def case_position(db: Session, case: Case, as_of: date) -> tuple[LoanTerms, Loan
     return terms, position, loan
 
 
+# A loan's contractual schedule depends on its terms only, and a preview is asked for the
+# same loan again and again while an agent tries options: keep the recent ones (frozen
+# values, safe to share).
+contract_schedule = lru_cache(maxsize=4096)(build_schedule)
+
+
 def loan_position(db: Session, loan: Loan, as_of: date) -> tuple[LoanTerms, LoanPosition]:
     """A stored loan's contract and where it stands on `as_of`, from its payments."""
     terms = loan_terms(loan)
-    payments = [
-        DomainPayment(paid_on=d, amount=from_minor(a, loan.currency))
-        for d, a in db.execute(
-            select(Payment.paid_on, Payment.amount_minor).where(
-                Payment.loan_id == loan.id, Payment.paid_on <= as_of
-            )
-        )
-    ]
-    return terms, position_on(build_schedule(terms), as_of, payments)
+    payments = db.execute(PAYMENTS, {"loan_id": loan.id, "as_of": as_of}).all()
+    return terms, terms_position(terms, payments, as_of)
+
+
+def terms_position(
+    terms: LoanTerms, payments: Sequence[Sequence[Any]], as_of: date
+) -> LoanPosition:
+    """Where a loan with `terms` stands on `as_of`, given its (paid_on, minor) payments."""
+    paid = [DomainPayment(paid_on=d, amount=from_minor(a, terms.currency)) for d, a in payments]
+    return position_on(contract_schedule(terms), as_of, paid)
+
+
+# What a preview of a stored case reads: who may see the case, the loan's contract and the
+# borrower's income (one row), then the loan's payments up to the day. Written once; run
+# through a session (SQLite) or, as SQL text, through the asyncio read pool (PostgreSQL).
+PREVIEW_INPUTS = (
+    select(
+        Case.team_id,
+        Case.assignee_id,
+        Loan.id,
+        Loan.principal_minor,
+        Loan.annual_rate,
+        Loan.term_months,
+        Loan.first_due_date,
+        Loan.method,
+        Loan.currency,
+        Borrower.monthly_income_minor,
+        Borrower.monthly_expenses_minor,
+    )
+    .join(Loan, Loan.id == Case.loan_id)
+    .outerjoin(Borrower, Borrower.id == Case.borrower_id)
+    .where(Case.id == bindparam("case_id"))
+)
+PAYMENTS = select(Payment.paid_on, Payment.amount_minor).where(
+    Payment.loan_id == bindparam("loan_id"), Payment.paid_on <= bindparam("as_of")
+)
+
+
+@dataclass(frozen=True)
+class CaseInputs:
+    """A stored case as a preview needs it."""
+
+    team_id: uuid.UUID | None
+    assignee_id: uuid.UUID | None
+    loan_id: uuid.UUID
+    terms: LoanTerms
+    income: tuple[Decimal, Decimal] | None
+
+
+def case_inputs(row: Sequence[Any]) -> CaseInputs:
+    """A `PREVIEW_INPUTS` row as the preview's inputs."""
+    team_id, assignee_id, loan_id, principal, rate, term, first_due, method, currency = row[:9]
+    return CaseInputs(
+        team_id=team_id,
+        assignee_id=assignee_id,
+        loan_id=loan_id,
+        terms=stored_terms(principal, rate, term, first_due, method, currency),
+        income=income_pair(row[9], row[10]),
+    )
 
 
 def inline_position(loan: LoanIn, as_of: date) -> tuple[LoanTerms, LoanPosition]:
@@ -114,7 +174,7 @@ def inline_position(loan: LoanIn, as_of: date) -> tuple[LoanTerms, LoanPosition]
         currency=loan.currency,
     )
     payments = [DomainPayment(paid_on=p.paid_on, amount=p.amount) for p in loan.payments]
-    return terms, position_on(build_schedule(terms), as_of, payments)
+    return terms, position_on(contract_schedule(terms), as_of, payments)
 
 
 def compute(
@@ -182,8 +242,10 @@ def _figures(
             days_past_due=position.days_past_due,
             bucket=position.bucket,
         ),
+        # The schedule is most of the answer and comes straight from the engine (typed
+        # dates, whole-cent Decimals): its rows are built without a validation pass.
         schedule=[
-            PlanInstalmentOut(
+            PlanInstalmentOut.model_construct(
                 number=i.number,
                 due_date=i.due_date,
                 principal=i.principal,
@@ -252,3 +314,39 @@ def stored_figures(figures: PreviewResponse) -> dict[str, Any]:
 def new_plan_id(given: uuid.UUID | None) -> uuid.UUID:
     """The client's id for an offline-made proposal, or a fresh one."""
     return given or uuid.uuid4()
+
+
+def signed_preview_inputs() -> Select:  # type: ignore[type-arg]
+    """The token check, the case's inputs and its payments in one statement (PostgreSQL).
+
+    The sign-in columns come first; the case's columns (`PREVIEW_INPUTS`) follow, then
+    the payments up to the day as two arrays in the same order. Nothing of the case is
+    read for a sign-in that is revoked, expired or of a disabled user.
+    """
+    me = SIGN_IN.cte("me")
+    up_to_day = (Payment.loan_id == Loan.id, Payment.paid_on <= bindparam("as_of"))
+    dates = select(
+        func.array_agg(aggregate_order_by(Payment.paid_on, Payment.paid_on, Payment.id))
+    ).where(*up_to_day)
+    amounts = select(
+        func.array_agg(aggregate_order_by(Payment.amount_minor, Payment.paid_on, Payment.id))
+    ).where(*up_to_day)
+    case = (
+        PREVIEW_INPUTS.add_columns(
+            dates.scalar_subquery().label("paid_on"),
+            amounts.scalar_subquery().label("paid_minor"),
+        )
+        .subquery("case_inputs")
+        .lateral()
+    )
+    usable = and_(me.c.revoked_at.is_(None), me.c.expires_at > bindparam("now"), me.c.active)
+    return select(me, case).select_from(me.outerjoin(case, usable))
+
+
+def signed_inputs_of(row: Sequence[Any]) -> tuple[CaseInputs, list[tuple[date, int]]] | None:
+    """The case part of a `signed_preview_inputs` row (None: no such case)."""
+    case = row[SIGN_IN_COLUMNS:]
+    if case[2] is None:  # the loan id: the case does not exist
+        return None
+    dates, amounts = case[-2] or [], case[-1] or []
+    return case_inputs(case[:-2]), list(zip(dates, amounts, strict=True))

@@ -37,13 +37,32 @@ def stage_for_dpd(dpd: int) -> Stage:
 
 def loan_terms(loan: Loan) -> LoanTerms:
     """The domain's view of a stored loan contract."""
+    return stored_terms(
+        loan.principal_minor,
+        loan.annual_rate,
+        loan.term_months,
+        loan.first_due_date,
+        loan.method,
+        loan.currency,
+    )
+
+
+def stored_terms(
+    principal_minor: int,
+    annual_rate: Decimal,
+    term_months: int,
+    first_due_date: date,
+    method: str,
+    currency: str,
+) -> LoanTerms:
+    """The domain's view of a loan contract from the columns of its row."""
     return LoanTerms(
-        principal=from_minor(loan.principal_minor, loan.currency),
-        annual_rate=Decimal(loan.annual_rate),
-        term_months=loan.term_months,
-        first_due_date=loan.first_due_date,
-        method=RepaymentMethod(loan.method),
-        currency=loan.currency,
+        principal=from_minor(principal_minor, currency),
+        annual_rate=Decimal(annual_rate),
+        term_months=term_months,
+        first_due_date=first_due_date,
+        method=RepaymentMethod(method),
+        currency=currency,
     )
 
 

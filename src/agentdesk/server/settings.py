@@ -21,5 +21,8 @@ class Settings:
     max_lockout: timedelta = timedelta(minutes=15)
     page_size_max: int = 200
     import_max_bytes: int = 50 * 1024 * 1024
+    # Connections per server process for the asyncio reads on PostgreSQL (token check,
+    # case list, plan preview); the threaded SQLAlchemy pool serves everything else.
+    read_pool_size: int = 10
     # The approval-authority policy file (None: the shipped one).
     authority_policy: Path | None = None
