@@ -2,8 +2,9 @@
 
 One `sync()` is a handshake, a push and a pull:
 
-- **handshake** (`GET /sync/status`): an app too old for the server stops here with
-  `UPGRADE_REQUIRED`; the clock difference is measured and reported.
+- **handshake** (`GET /sync/status`, at most every `HANDSHAKE_EVERY` seconds): an app
+  too old for the server stops here with `UPGRADE_REQUIRED` (or on the 426 of the push
+  or pull in between); the clock difference is measured and reported.
 - **push**: the outbox in order, `push_batch` ops at a time. Each answer goes to the
   outbox (`Outbox.mark_answered`): applied and duplicate ops leave it, rejected and
   conflicting ones move to the attention list with the server's reason. An op without
@@ -21,6 +22,7 @@ queued op queued. Nothing here touches Qt: the UI runs `sync()` in a worker.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,6 +31,7 @@ from enum import StrEnum
 from agentdesk.client.api import (
     ApiClient,
     ApiFailure,
+    Handshake,
     RequestRefused,
     ServerBusy,
     ServerUnreachable,
@@ -44,6 +47,9 @@ from agentdesk.protocol.handshake import MAX_CLOCK_SKEW_SECONDS
 from agentdesk.protocol.sync import OpStatus
 
 log = logging.getLogger(__name__)
+
+HANDSHAKE_EVERY = 600.0
+"""Seconds a handshake's verdict and clock reading are reused by later syncs."""
 
 
 class SyncState(StrEnum):
@@ -129,6 +135,7 @@ class SyncEngine:
         self.credentials = credentials
         self.username = username
         self.state: SyncState | None = None
+        self._last_handshake: tuple[float, str, Handshake] | None = None
 
     # ------------------------------------------------------------ sign-in
 
@@ -160,7 +167,7 @@ class SyncEngine:
         """Handshake, push, pull; never raises for network or session trouble."""
         report = SyncReport()
         try:
-            shake = self.api.handshake()
+            shake = self._handshake()
             report.clock_skew = shake.clock_skew
             report.clock_warning = abs(shake.clock_skew) > MAX_CLOCK_SKEW_SECONDS
             self.push(report)
@@ -185,6 +192,18 @@ class SyncEngine:
         report.still_queued = self.outbox.count()
         self.state = report.state
         return report
+
+    def _handshake(self) -> Handshake:
+        # Once per HANDSHAKE_EVERY seconds, not on every sync: a sync every few minutes
+        # would otherwise spend a round trip on a verdict that rarely changes. Between
+        # handshakes an app too old for the server still stops, on the 426 that the push
+        # or pull itself gets.
+        now = time.monotonic()
+        last = self._last_handshake
+        if last is None or now - last[0] > HANDSHAKE_EVERY or last[1] != self.api.base_url:
+            self._last_handshake = (now, self.api.base_url, self.api.handshake())
+        assert self._last_handshake is not None
+        return self._last_handshake[2]
 
     def push(self, report: SyncReport | None = None) -> SyncReport:
         """Push the whole outbox in order, a batch at a time (raises ApiFailure)."""
