@@ -85,6 +85,10 @@ def test_what_the_borrower_said_on_one_desktop_governs_the_other(
     assert us.next_allowed_at == _monday(zone, 10).astimezone(UTC)
     workplace = check_call(file, work, _monday(zone, 11), CN, preferences=prefs)
     assert "CN-WORK" in workplace.blocking_rule_ids
+    # A desktop signing in afresh gets them with its first (snapshot) sync too.
+    third = desk("agent.east1")
+    assert third.sync().state is SyncState.SYNCED
+    assert stated_for_borrower(third.store, borrower_id) == prefs
 
     # Someone calls the mobile anyway (after the borrower said it): stored, and flagged
     # by the server.
