@@ -10,13 +10,13 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from agentdesk.server.admin_ops import revoke_sessions
 from agentdesk.server.base import utcnow
 from agentdesk.server.case_list import encode_cursor
 from agentdesk.server.db import transaction
-from agentdesk.server.models import DeviceSession, User
+from agentdesk.server.models import Case, DeviceSession, User
 from agentdesk.server.security import token_digest
 from tests.server.conftest import Api
 from tests.support.server_db import token_for
@@ -125,3 +125,26 @@ def test_a_lead_without_a_team_sees_no_cases(api: Api) -> None:
 def test_a_preview_of_an_unknown_case_is_404(api: Api) -> None:
     r = api.post("/plans/preview", "admin", json={"case_id": str(uuid.uuid4())})
     assert r.status_code == 404
+
+
+@pytest.mark.parametrize("user", ["admin", "lead.east", "agent.east1"])
+def test_a_bucket_filter_finds_every_case_of_the_bucket(api: Api, user: str) -> None:
+    with api.session() as db:
+        me = db.scalars(select(User).where(User.username == user)).one()
+        stmt = select(Case.bucket, func.count()).where(Case.closed_at.is_(None))
+        if user.startswith("agent"):
+            stmt = stmt.where(Case.assignee_id == me.id)
+        elif user.startswith("lead"):
+            stmt = stmt.where(Case.team_id == me.team_id)
+        expected = {b: n for b, n in db.execute(stmt.group_by(Case.bucket))}
+    for bucket in ("M1", "M2", "M3", "M3+"):
+        seen: list[str] = []
+        cursor = None
+        for _ in range(100):
+            params = {"bucket": bucket, "limit": 37, **({"cursor": cursor} if cursor else {})}
+            page = api.get("/cases", user, params=params).json()
+            seen += [item["id"] for item in page["items"]]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+        assert len(seen) == len(set(seen)) == expected.get(bucket, 0)
