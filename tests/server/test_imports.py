@@ -241,3 +241,35 @@ def test_only_admins_import(api: Api) -> None:
             headers={"Content-Type": "text/csv"},
         )
         assert r.status_code == 403
+
+
+def test_contacts_may_carry_opt_outs_and_workplaces_and_a_repeat_adds_nothing(
+    api: Api,
+) -> None:
+    from agentdesk.server.models import ContactPoint, ContactPreference
+
+    assert upload(api, "borrowers", BORROWERS).status_code == 200
+    contacts = (
+        "external_id,borrower_external_id,kind,value,relation,contact_name,"
+        "opted_out_channels,workplace_prohibits_contact\n"
+        "X-C1,X-B1,phone,13800138000,borrower,,sms; call,\n"
+        "X-C5,X-B1,phone,02161234567,employer,上海某公司,,yes\n"
+        "X-C4,X-B2,email,mary@example.com,borrower,,,no\n"
+    )
+    for _ in range(2):
+        r = upload(api, "contacts", contacts)
+        assert r.status_code == 200, r.text
+    with api.session() as db:
+        points = {p.id: p.external_id for p in db.scalars(select(ContactPoint))}
+        stated = sorted(
+            (points[p.contact_point_id], p.kind, p.channel, p.source)
+            for p in db.scalars(select(ContactPreference))
+        )
+    assert stated == [
+        ("X-C1", "channel_opt_out", "call", "import"),
+        ("X-C1", "channel_opt_out", "sms", "import"),
+        ("X-C5", "workplace_prohibits", None, "import"),
+    ]
+    bad = upload(api, "contacts", contacts.replace("sms; call", "sms;pigeon"))
+    assert bad.status_code == 422
+    assert "opted_out_channels" in bad.text and "pigeon" in bad.text

@@ -19,8 +19,9 @@ from agentdesk.domain.errors import DomainError
 from agentdesk.domain.money import to_minor
 from agentdesk.domain.schedule import LoanTerms, RepaymentMethod
 from agentdesk.domain.vocabulary import ContactRelation, Language, Role
-from agentdesk.server.base import touch
+from agentdesk.server.base import touch, utcnow
 from agentdesk.server.imports import fields as f
+from agentdesk.server.imports import preferences
 from agentdesk.server.imports.reader import Column, Parsed
 from agentdesk.server.models import Borrower, Case, ContactPoint, Loan, Payment, User
 from agentdesk.server.portfolio import refresh_loans, store_schedule
@@ -146,6 +147,9 @@ CONTACTS = [
     Column("value", f.text(255)),
     Column("relation", f.one_of(*(r.value for r in ContactRelation))),
     Column("contact_name", f.text(100), required=False),
+    # What the lender's records say about contacting this point (imports/preferences.py).
+    Column("opted_out_channels", preferences.channel_list, required=False),
+    Column("workplace_prohibits_contact", preferences.yes_no, required=False),
 ]
 
 
@@ -172,6 +176,7 @@ def apply_contacts(db: Session, parsed: Parsed, as_of: date) -> Counts:
         db, ContactPoint, ContactPoint.external_id, (v["external_id"] for _, v in parsed.rows)
     )
     counts = Counts()
+    stated = []
     for _, v in parsed.rows:
         values = {
             "borrower_id": borrowers[v["borrower_external_id"]].id,
@@ -180,7 +185,11 @@ def apply_contacts(db: Session, parsed: Parsed, as_of: date) -> Counts:
             "relation": v["relation"],
             "contact_name": v["contact_name"],
         }
-        _count(counts, _upsert(db, ContactPoint, existing, v["external_id"], values)[1])
+        point, outcome = _upsert(db, ContactPoint, existing, v["external_id"], values)
+        _count(counts, outcome)
+        stated.append((point, v.get("opted_out_channels"), v.get("workplace_prohibits_contact")))
+    db.flush()  # new points get their ids before statements refer to them
+    preferences.add_imported(db, stated, utcnow())
     return counts
 
 
