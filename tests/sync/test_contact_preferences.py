@@ -286,3 +286,20 @@ def test_notes_are_linted_by_the_server_stored_and_flagged_for_the_lead(server: 
     assert [r["id"] for r in listed[("note", notes[0]["entity_id"])]["rules"]] == ["CN-6"]
     # Another team's lead sees none of it.
     assert server.get("lead.south", "/compliance/violations", case_id=str(case.id))["total"] == 0
+
+
+def test_an_opted_out_visit_is_flagged_though_it_names_no_contact_point(server: Server) -> None:
+    case = server.case_of("agent.east1")
+    monday = datetime(2026, 3, 2, 10, tzinfo=server.zone(case))
+    no_visits = op(ContactPreferenceRecord(case_id=case.id, kind="channel_opt_out",
+                                           channel=Channel.VISIT, source="written"), monday)
+    visit = op(ContactAttemptRecord(case_id=case.id, channel=Channel.VISIT,
+                                    result=CallResult.RIGHT_PARTY_CONTACT,
+                                    started_at=monday + timedelta(hours=1),
+                                    ended_at=monday + timedelta(hours=2)),
+               monday + timedelta(hours=2))
+    sms_opt_out_only = op(ContactPreferenceRecord(case_id=case.id, kind="channel_opt_out",
+                                                  channel=Channel.SMS), monday)
+    assert all(r.status is OpStatus.APPLIED
+               for r in server.push("agent.east1", no_visits, sms_opt_out_only, visit).results)
+    assert _flags(server, visit) == {"CN-OPTOUT"}

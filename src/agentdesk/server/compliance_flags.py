@@ -170,12 +170,14 @@ def judge_attempt(session: Session, row: AttemptRow, policy: Policy) -> tuple[st
     # The borrower's statements that held when the attempt was made (opt-outs, a
     # workplace that forbids contact, inconvenient times).
     held = contact_preferences.in_force_at(facts.preferences, attempt.at)
+    known = {str(key): point for key, point in facts.points.items()}
+    # A contact with no contact point (a visit, a letter) is made to the borrower: "" is
+    # them, so their opt-outs of that channel apply to it too.
+    known.setdefault("", ContactPoint("", ContactRelation.BORROWER))
     case_facts, points = with_preferences(
-        case_facts,
-        {str(key): point for key, point in facts.points.items()},
-        contact_preferences.as_stated(held),
+        case_facts, known, contact_preferences.as_stated(held)
     )
-    target = points.get(str(row.contact_point_id)) if row.contact_point_id else None
+    target = points.get(str(row.contact_point_id) if row.contact_point_id else "")
     return violations_of(attempt, facts.history, case_facts, policy, target=target)
 
 
