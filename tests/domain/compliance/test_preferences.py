@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from agentdesk.domain.compliance import (
     ContactDecision,
@@ -133,3 +135,40 @@ def test_stored_fields_are_validated_naming_the_field() -> None:
     assert parse_clock("07:05", "start").minute == 5
     with pytest.raises(ContactInputError):
         parse_clock("7:05", "start")
+
+
+_CHANNELS = [Channel.CALL, Channel.SMS, Channel.EMAIL, Channel.VISIT]
+_statement = st.one_of(
+    st.builds(lambda c, p: StatedPreference(PreferenceKind.CHANNEL_OPT_OUT, p, c),
+              st.sampled_from(_CHANNELS), st.sampled_from([None, "mobile-1", "sister-1"])),
+    st.builds(lambda p: StatedPreference(PreferenceKind.WORKPLACE_PROHIBITS, p),
+              st.sampled_from(["mobile-1", "work-1"])),
+    st.builds(lambda days, s, length: stated_preference(
+        "inconvenient_time", weekdays=days, start=f"{s:02d}:00",
+        end=f"{(s + length) % 24:02d}:00"),
+        st.sets(st.integers(0, 6)), st.integers(0, 23), st.integers(1, 23)),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    prefs=st.lists(_statement, max_size=5),
+    channel=st.sampled_from(_CHANNELS),
+    target=st.sampled_from(["mobile-1", "sister-1", "work-1"]),
+    hour=st.integers(0, 23),
+    policy=st.sampled_from([CN, US]),
+)
+def test_statements_only_ever_make_a_contact_stricter(
+    prefs: list[StatedPreference], channel: Channel, target: str, hour: int, policy: Policy
+) -> None:
+    zone, tz = ("Asia/Shanghai", SHANGHAI) if policy is CN else ("America/New_York", NEW_YORK)
+    when = local(tz, 2026, 3, 4, hour)
+    rank = {Verdict.ALLOWED: 0, Verdict.WARNING: 1, Verdict.BLOCKED: 2}
+    without = _judge(policy, zone, when, target, [], channel)
+    with_them = _judge(policy, zone, when, target, prefs, channel)
+    assert rank[with_them.verdict] >= rank[without.verdict]
+    assert set(without.blocking_rule_ids) <= set(with_them.blocking_rule_ids)
+    opted = {p.channel for p in prefs if p.kind is PreferenceKind.CHANNEL_OPT_OUT
+             and p.contact_point_id in (None, "mobile-1")}
+    if target == "mobile-1" and channel in opted:
+        assert with_them.verdict is Verdict.BLOCKED
