@@ -150,6 +150,14 @@
         <translation>Follow-up</translation>
     </message>
     <message>
+        <source>Contact preference</source>
+        <translation>Contact preference</translation>
+    </message>
+    <message>
+        <source>Contact preference cleared</source>
+        <translation>Contact preference cleared</translation>
+    </message>
+    <message>
         <source>Needs attention</source>
         <translation>Needs attention</translation>
     </message>

@@ -149,6 +149,14 @@
         <translation>跟进安排</translation>
     </message>
     <message>
+        <source>Contact preference</source>
+        <translation>联系偏好</translation>
+    </message>
+    <message>
+        <source>Contact preference cleared</source>
+        <translation>撤销联系偏好</translation>
+    </message>
+    <message>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>

@@ -40,6 +40,10 @@ def op_label(op_type: str) -> str:
         "plan.decide": QCoreApplication.translate("AttentionDialog", "Plan decision"),
         "case.reassign": QCoreApplication.translate("AttentionDialog", "Reassignment"),
         "case.schedule_follow_up": QCoreApplication.translate("AttentionDialog", "Follow-up"),
+        "contact_preference.record": QCoreApplication.translate(
+            "AttentionDialog", "Contact preference"),
+        "contact_preference.clear": QCoreApplication.translate(
+            "AttentionDialog", "Contact preference cleared"),
     }
     return names.get(op_type, op_type)
 
