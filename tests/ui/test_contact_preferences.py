@@ -70,6 +70,8 @@ def test_an_opt_out_recorded_in_the_case_view_is_queued_shown_and_cleared(
     ui.optOutChannel.setCurrentIndex(ui.optOutChannel.findData("sms"))
     ui.sourceCombo.setCurrentIndex(ui.sourceCombo.findData("message"))
     qtbot.keyClicks(ui.noteEdit, "replied STOP")
+    qtbot.keyClick(ui.noteEdit, Qt.Key.Key_Return)  # Enter in a field records nothing
+    assert Outbox(context.store).pending() == [] and dialog.isVisible()
     with qtbot.waitSignal(dialog.recorded, timeout=5000):
         qtbot.mouseClick(ui.addOptOutButton, Qt.MouseButton.LeftButton)
     [entry] = Outbox(context.store).pending()

@@ -183,7 +183,13 @@ class ContactPreferencesDialog(QDialog):
             lambda row: self.ui.clearButton.setEnabled(row >= 0)
         )
         self.ui.buttonBox.rejected.connect(self.reject)
-        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        # Nothing is recorded by Enter in a field: each statement needs its own button
+        # (Space or a click), so typing the borrower's words never adds an opt-out.
+        for button in (self.ui.addOptOutButton, self.ui.addWorkplaceButton,
+                       self.ui.addTimeButton, self.ui.clearButton,
+                       self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         context.ops.casesChanged.connect(self._cases_changed)
         self.refresh()
 
