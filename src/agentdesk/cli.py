@@ -50,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="language of the desktop (default: zh_CN)")
     demo.add_argument("--cases", type=int, default=2000, help="demo cases to seed (2000)")
     demo.add_argument("--seed", type=int, default=7, help="seed of the demo data (7)")
+    demo.add_argument("--fresh", action="store_true",
+                      help="seed the demo database anew (default: copy the one seeded last "
+                           "time, if nothing that shapes it changed)")
     return parser
 
 
@@ -60,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         from agentdesk.demo import run_demo
 
         return run_demo(role=args.role, language=args.demo_lang or args.lang or "zh_CN",
-                        cases=args.cases, seed=args.seed)
+                        cases=args.cases, seed=args.seed, fresh=args.fresh)
     if args.self_check:
         from agentdesk.ui.self_check import main as self_check
 

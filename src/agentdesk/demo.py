@@ -1,9 +1,14 @@
 """`agentdesk demo`: the whole product on one machine, with one command.
 
-Makes a fresh SQLite database in a temporary folder, seeds it with `agentdesk-server
+Makes a fresh SQLite database in a temporary folder, seeded by `agentdesk-server
 seed-demo` (deterministic demo portfolio and accounts), starts the server on a free
 loopback port in a child process, signs in as a demo agent (or lead), runs a first sync,
 and opens the desktop. Closing the window stops the server and removes the folder.
+
+Seeding takes most of the start (~10 s for 2,000 cases); the seeded database is kept
+as a template in the user's cache folder and copied on the next start, for as long as
+nothing that shapes it changed: the schema, migrations, seed and domain code, the
+policies, the size, the seed and the day (`template_key`). `--fresh` seeds anew.
 
 This is the one module that runs both programs; it drives the server through its own
 command line, so the desktop never imports server code.
@@ -11,15 +16,18 @@ command line, so the desktop never imports server code.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -58,23 +66,83 @@ def _server_command(*args: str) -> list[str]:
     return [sys.executable, "-m", "agentdesk.server.cli", *args]
 
 
-def seed_database(folder: Path, *, cases: int,
-                  seed_value: int) -> tuple[Path, list[dict[str, Any]]]:
-    """A fresh demo database in `folder` and its demo accounts."""
+def seed_database(folder: Path, *, cases: int, seed_value: int,
+                  templates: Path | None = None) -> tuple[Path, list[dict[str, Any]]]:
+    """A fresh demo database in `folder` and its demo accounts.
+
+    With `templates`, a database seeded earlier the same way is copied from there
+    (and a new one is left there for next time).
+    """
     db = folder / "server.sqlite3"
     accounts = folder / "accounts.json"
+    today = datetime.now(UTC).date()
+    template = None
+    if templates is not None:
+        template = templates / f"demo-{template_key(cases, seed_value, today)}"
+        if template.with_suffix(".sqlite3").exists() and template.with_suffix(".json").exists():
+            shutil.copyfile(template.with_suffix(".sqlite3"), db)
+            shutil.copyfile(template.with_suffix(".json"), accounts)
+            return db, json.loads(accounts.read_text(encoding="utf-8"))
     subprocess.run(
         _server_command("seed-demo", "--db", str(db), "--cases", str(cases),
-                        "--seed", str(seed_value), "--accounts-out", str(accounts)),
+                        "--seed", str(seed_value), "--today", today.isoformat(),
+                        "--accounts-out", str(accounts)),
         check=True, stdout=subprocess.DEVNULL,
     )
+    if template is not None:
+        _keep_template(db, accounts, template)
     return db, json.loads(accounts.read_text(encoding="utf-8"))
 
 
+def template_key(cases: int, seed_value: int, today: date) -> str:
+    """Names a seeded database by everything that shaped it (see the module docstring)."""
+    package = Path(__file__).resolve().parent
+    server = package / "server"
+    from agentdesk.paths import resources_dir
+
+    sources = sorted([
+        *(server / name for name in ("models.py", "base.py", "plans.py", "portfolio.py",
+                                     "security.py", "audit.py")),
+        *(server / "migrations").rglob("*.py"), *(server / "seed").rglob("*.py"),
+        *(package / "domain").rglob("*.py"), *(resources_dir() / "policies").rglob("*")])
+    digest = hashlib.sha256(f"{cases}|{seed_value}|{today.isoformat()}".encode())
+    for path in sources:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def _keep_template(db: Path, accounts: Path, template: Path) -> None:
+    if db.with_name(db.name + "-wal").exists():
+        return  # not checkpointed: the file alone is not the whole database
+    try:
+        template.parent.mkdir(parents=True, exist_ok=True)
+        for old in template.parent.glob("demo-*"):  # only the newest template is kept
+            old.unlink(missing_ok=True)
+        for source, suffix in ((db, ".sqlite3"), (accounts, ".json")):
+            partial = template.with_suffix(suffix + ".part")
+            shutil.copyfile(source, partial)
+            partial.replace(template.with_suffix(suffix))  # atomic: never half a template
+    except OSError:
+        pass  # no cache folder: the next demo seeds again
+
+
+def demo_templates() -> Path:
+    """Where seeded demo databases are kept between demos (the user's cache folder)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("agentdesk", appauthor=False)) / "demo"
+
+
 @contextmanager
-def running_server(db: Path, log: Path, *, port: int | None = None,
-                   timeout: float = 60.0) -> Iterator[str]:
-    """The server on 127.0.0.1 in a child process while the block runs; yields its URL."""
+def running_server(db: Path, log: Path, *, port: int | None = None, timeout: float = 60.0,
+                   while_starting: Callable[[], object] | None = None) -> Iterator[str]:
+    """The server on 127.0.0.1 in a child process while the block runs; yields its URL.
+
+    `while_starting` runs once the server process is started, before waiting for it to
+    answer (the server takes seconds to import: the desktop can load meanwhile).
+    """
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as out:
@@ -84,6 +152,8 @@ def running_server(db: Path, log: Path, *, port: int | None = None,
             stdout=out, stderr=subprocess.STDOUT,
         )
         try:
+            if while_starting is not None:
+                while_starting()
             _wait_until_up(url, process, timeout, log)
             yield url
         finally:
@@ -119,26 +189,39 @@ def pick_account(accounts: list[dict[str, Any]], role: str) -> dict[str, Any]:
 
 
 def run_demo(*, role: str = "agent", language: str = "zh_CN", cases: int = 2000,
-             seed: int = 7) -> int:
+             seed: int = 7, fresh: bool = False) -> int:
     """Run the demo until its window closes; returns the exit code."""
     if not has_display():
         print(XVFB_HINT, file=sys.stderr)
         return 2
-    from agentdesk.client.credentials import CredentialStore
-    from agentdesk.client.sync_engine import SyncEngine
-    from agentdesk.domain.vocabulary import Language
-    from agentdesk.ui.app import create_application
-    from agentdesk.ui.launch import LaunchOptions, run_session
-    from agentdesk.ui.session import sign_in
-    from agentdesk.ui.settings import UserSettings
+    lang_code = language
 
-    lang = Language(language)
+    def load_desktop() -> None:
+        # While the server imports: the desktop's own modules and its QApplication.
+        from agentdesk.client.sync_engine import SyncEngine  # noqa: F401  (used below)
+        from agentdesk.domain.vocabulary import Language
+        from agentdesk.ui.app import create_application
+        from agentdesk.ui.launch import run_session  # noqa: F401
+        from agentdesk.ui.session import sign_in  # noqa: F401
+
+        create_application(Language(lang_code))
+
     with tempfile.TemporaryDirectory(prefix="agentdesk-demo-") as tmp:
         folder = Path(tmp)
-        print(f"Seeding {cases} demo cases …", file=sys.stderr)
-        db, accounts = seed_database(folder, cases=cases, seed_value=seed)
+        print(f"Preparing {cases} demo cases …", file=sys.stderr)
+        db, accounts = seed_database(folder, cases=cases, seed_value=seed,
+                                     templates=None if fresh else demo_templates())
         account = pick_account(accounts, role)
-        with running_server(db, folder / "server.log") as url:
+        with running_server(db, folder / "server.log", while_starting=load_desktop) as url:
+            from agentdesk.client.credentials import CredentialStore
+            from agentdesk.client.sync_engine import SyncEngine
+            from agentdesk.domain.vocabulary import Language
+            from agentdesk.ui.app import create_application
+            from agentdesk.ui.launch import LaunchOptions, run_session
+            from agentdesk.ui.session import sign_in
+            from agentdesk.ui.settings import UserSettings
+
+            lang = Language(language)
             print(f"Demo server on {url}; signing in as {account['username']} ({role})",
                   file=sys.stderr)
             app = create_application(lang)

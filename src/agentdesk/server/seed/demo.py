@@ -2,7 +2,8 @@
 
 1 admin, 2 teams each with a lead and 3 agents, N delinquent loans across all buckets
 (2,000 by default), borrowers with made-up Chinese (and some English) names, payment
-histories, contact attempts, notes, kept/broken/open promises and a few pending plans.
+histories, contact attempts, notes, kept/broken/open promises, next actions (some due
+today, some overdue, most later: `follow_ups.py`) and a few pending plans.
 The same `seed` and `today` always give the same data. Rows go in with bulk inserts so
 the demo starts in seconds; schedules and positions come from the domain engine.
 """

@@ -33,6 +33,7 @@ from agentdesk.server.seed.common import (
     new_id,
     stamp,
 )
+from agentdesk.server.seed.follow_ups import NONE, next_action
 
 _METHODS = (
     (RepaymentMethod.ANNUITY, 70),
@@ -142,6 +143,7 @@ def one_loan(
             payments.append((oldest_unpaid + timedelta(days=rng.randint(1, dpd - 1)), part))
     agent = rng.choice(agents)
     case_id = new_id(rng)
+    called = len(rows.attempts)
     promise_rows = _history(rng, case_id, agent, tz, today, dpd, rows, oldest.total, payments)
     for k, (paid_on, amount) in enumerate(sorted(payments)):
         rows.payments.append(
@@ -160,6 +162,7 @@ def one_loan(
     )
     overdue = position.overdue_principal + position.overdue_interest + position.penalty_interest
     holds = [rng.choice(list(Hold)).value] if rng.random() < 0.03 else []
+    closed = position.days_past_due == 0
     rows.cases.append(
         {
             "id": case_id,
@@ -178,7 +181,9 @@ def one_loan(
             "borrower_name": name,
             "loan_ref": f"L{n:07d}",
             # A catch-up payment may have brought the loan current: then nothing to collect.
-            "closed_at": now if position.days_past_due == 0 else None,
+            "closed_at": now if closed else None,
+            **(NONE if closed else next_action(case_id, tz, today, promise_rows,
+                                               contacted=len(rows.attempts) > called)),
             **stamp(now),
         }
     )
