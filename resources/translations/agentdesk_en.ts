@@ -836,6 +836,14 @@
         <source>All of the borrower&apos;s own contact points</source>
         <translation>All of the borrower&apos;s own contact points</translation>
     </message>
+    <message>
+        <source>no calls</source>
+        <translation>no calls</translation>
+    </message>
+    <message>
+        <source>employer forbids contact</source>
+        <translation>employer forbids contact</translation>
+    </message>
 </context>
 <context>
     <name>ContactPreferencesDialog</name>

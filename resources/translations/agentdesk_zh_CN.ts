@@ -833,6 +833,14 @@
         <source>All of the borrower&apos;s own contact points</source>
         <translation>借款人本人的全部联系方式</translation>
     </message>
+    <message>
+        <source>no calls</source>
+        <translation>不接受电话</translation>
+    </message>
+    <message>
+        <source>employer forbids contact</source>
+        <translation>单位禁止联系</translation>
+    </message>
 </context>
 <context>
     <name>ContactPreferencesDialog</name>

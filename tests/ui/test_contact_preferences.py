@@ -10,17 +10,23 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import pytest
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
+from agentdesk.client.contact_preferences import ContactPreferences
 from agentdesk.client.outbox import Outbox
 from agentdesk.client.preference_rows import stated_for_borrower
 from agentdesk.domain.compliance.preferences import PreferenceKind, PreferenceSource
 from agentdesk.domain.vocabulary import Channel, Language
-from agentdesk.protocol.ops import ContactPreferenceClearOp, ContactPreferenceRecordOp
+from agentdesk.protocol.ops import (
+    ContactPreferenceClearOp,
+    ContactPreferenceRecord,
+    ContactPreferenceRecordOp,
+)
 from agentdesk.ui.app import install_translators
 from agentdesk.ui.call_workspace import CallWorkspace
 from agentdesk.ui.case_view import CaseView
@@ -159,3 +165,21 @@ def test_the_dialog_speaks_chinese_in_a_chinese_session(
         assert dialog.ui.emptyLabel.text() == "尚无记录。"
     finally:
         install_translators(Language.EN)
+
+
+def test_the_number_box_says_which_numbers_the_borrower_ruled_out(
+    qtbot: QtBot, context: Any, case: SeededCase
+) -> None:
+    recorder = ContactPreferences(context.store, user_id=context.user.user_id)
+    recorder.record(ContactPreferenceRecord(case_id=UUID(case.case_id), kind="channel_opt_out",
+                                            channel=Channel.CALL,
+                                            contact_point_id=UUID(case.phone_id)))
+    recorder.record(ContactPreferenceRecord(case_id=UUID(case.case_id),
+                                            kind="workplace_prohibits",
+                                            contact_point_id=UUID(case.relative_id)))
+    workspace = CallWorkspace(context, case.case_id, clock=lambda: MORNING)
+    qtbot.addWidget(workspace)
+    combo = workspace.ui.contactCombo
+    texts = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    assert texts[case.phone_id].endswith(" — no calls")
+    assert texts[case.relative_id].endswith(" — employer forbids contact")

@@ -59,6 +59,7 @@ from agentdesk.ui.call_workspace_facts import (
     script_facts,
 )
 from agentdesk.ui.call_workspace_outcome import CallOutcomeForm, OutcomeValues
+from agentdesk.ui.contact_preferences import call_marks
 from agentdesk.ui.contact_preferences_strip import CallOutcomePreferencesButton
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_call_workspace import Ui_CallWorkspace
@@ -179,11 +180,13 @@ class CallWorkspace(QWidget):
         combo = self.ui.contactCombo
         current = combo.currentData()
         combo.clear()
+        barred = call_marks(self.context, self.case_file)  # what the borrower said
         for cp in self._phones():
             who = labels.label(cp.data.relation)
             if cp.data.contact_name:
                 who = f"{who} · {cp.data.contact_name}"
-            combo.addItem(f"{cp.masked}  ({who})", cp.data.id)
+            mark = f" — {barred[cp.data.id]}" if cp.data.id in barred else ""
+            combo.addItem(f"{cp.masked}  ({who}){mark}", cp.data.id)
         index = combo.findData(current) if current else 0
         combo.setCurrentIndex(max(index, 0))
         self.ui.callButton.setEnabled(combo.count() > 0)

@@ -27,8 +27,13 @@ from PySide6.QtWidgets import (
 from agentdesk.client.casefile import CaseFile, UnknownCaseError, open_case
 from agentdesk.client.contact_preferences import ContactPreferences
 from agentdesk.client.operations import LocalChange
-from agentdesk.client.preference_rows import PreferenceRow, borrower_rows
-from agentdesk.domain.compliance.preferences import PreferenceKind, PreferenceSource
+from agentdesk.client.preference_rows import PreferenceRow, as_stated, borrower_rows
+from agentdesk.domain.compliance.facts import CaseFacts, ContactPoint
+from agentdesk.domain.compliance.preferences import (
+    PreferenceKind,
+    PreferenceSource,
+    with_preferences,
+)
 from agentdesk.domain.vocabulary import Channel, ContactRelation
 from agentdesk.protocol.ops import ContactPreferenceClear, ContactPreferenceRecord
 from agentdesk.ui.context import AppContext
@@ -166,12 +171,16 @@ class ContactPreferencesDialog(QDialog):
         self.days = [getattr(self.ui, f"day{i}") for i in range(7)]
         self.ui.startEdit.setTime(QTime(8, 0))
         self.ui.endEdit.setTime(QTime(10, 0))
-        bold_titles(self.ui.statementsBox, self.ui.sourceBox, self.ui.optOutBox,
-                    self.ui.workplaceBox, self.ui.timeBox)
+        bold_titles(
+            self.ui.statementsBox,
+            self.ui.sourceBox,
+            self.ui.optOutBox,
+            self.ui.workplaceBox,
+            self.ui.timeBox,
+        )
         # Long statements wrap instead of scrolling sideways.
         self.ui.statementsList.setWordWrap(True)
-        self.ui.statementsList.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.ui.statementsList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ui.introLabel.setStyleSheet(_QUIET)
         self.ui.daysHint.setStyleSheet(_QUIET)
         self._fill_choices(source)
@@ -185,9 +194,13 @@ class ContactPreferencesDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         # Nothing is recorded by Enter in a field: each statement needs its own button
         # (Space or a click), so typing the borrower's words never adds an opt-out.
-        for button in (self.ui.addOptOutButton, self.ui.addWorkplaceButton,
-                       self.ui.addTimeButton, self.ui.clearButton,
-                       self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close)):
+        for button in (
+            self.ui.addOptOutButton,
+            self.ui.addWorkplaceButton,
+            self.ui.addTimeButton,
+            self.ui.clearButton,
+            self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Close),
+        ):
             button.setAutoDefault(False)
             button.setDefault(False)
         context.ops.casesChanged.connect(self._cases_changed)
@@ -347,3 +360,28 @@ class ContactPreferencesDialog(QDialog):
             self._fill_choices(PreferenceSource(self.ui.sourceCombo.currentData() or "call"))
             self.refresh()
         super().changeEvent(event)
+
+
+def call_marks(context: AppContext, case_file: CaseFile) -> dict[str, str]:
+    """Per contact point, why the borrower's statements bar calling it (for the number box).
+
+    Only what holds whatever the time is marked (an opt-out of calls, a workplace that
+    forbids contact); inconvenient times are judged when the agent presses Call.
+    """
+    stated = as_stated(in_force(context, case_file))
+    points = {
+        cp.data.id: ContactPoint(cp.data.id, cp.data.relation) for cp in case_file.contact_points
+    }
+    _, judged = with_preferences(CaseFacts(case_file.case.id, ()), points, stated)
+    marks: dict[str, str] = {}
+    for point_id, point in judged.items():
+        reasons = []
+        if Channel.CALL in point.opted_out:
+            reasons.append(QCoreApplication.translate("ContactPreferences", "no calls"))
+        if point.workplace_prohibits_contact:
+            reasons.append(
+                QCoreApplication.translate("ContactPreferences", "employer forbids contact")
+            )
+        if reasons:
+            marks[point_id] = ", ".join(reasons)
+    return marks
