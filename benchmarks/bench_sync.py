@@ -207,6 +207,10 @@ def main() -> int:
         t = time.perf_counter()
         build(db_url, args.cases, args.items)
         print(f"built {args.cases} cases in {time.perf_counter() - t:.1f} s")
+    else:  # a kept database from an older version: bring its schema up to date
+        kept = make_engine(db_url)
+        upgrade(kept)
+        kept.dispose()
     port = free_port()
     proc = serve(db_url, port)
     try:

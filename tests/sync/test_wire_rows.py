@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime
 
+import orjson
 import pytest
 from sqlalchemy import Engine, select
 
@@ -27,7 +28,7 @@ from agentdesk.server.models import (
     PlanDecision,
     Promise,
 )
-from agentdesk.server.sync.entities import _money
+from agentdesk.server.sync.entities import _money, attempt_data
 from agentdesk.server.sync.wire_rows import wire_rows
 from tests.support.server_db import Backend
 
@@ -86,10 +87,25 @@ def _check(engine: Engine) -> None:
                     )
 
 
+def _check_transcripts(engine: Engine) -> None:
+    # Transcripts are read as stored JSON text and sent unparsed: the same JSON arrives.
+    factory = session_factory(engine)
+    with factory() as db:
+        typed = {row.id: row for row in db.execute(select(ContactAttempt.__table__))}
+        rows = wire_rows(
+            db, ContactAttempt, ContactAttempt.id, typed, raw_json=("transcript",)
+        )
+        assert rows
+        for row in rows:
+            sent = orjson.loads(orjson.dumps(attempt_data(row)))
+            assert sent["transcript"] == list(typed[uuid.UUID(row.id)].transcript or [])
+
+
 def test_wire_rows_match_typed_rows_on_sqlite(sync_template: Backend) -> None:
     engine = make_engine(sync_template.make_copy())
     try:
         _check(engine)
+        _check_transcripts(engine)
     finally:
         engine.dispose()
 
@@ -99,6 +115,7 @@ def test_wire_rows_match_typed_rows_on_postgres(sync_pg_template: Backend) -> No
     engine = make_engine(sync_pg_template.make_copy())
     try:
         _check(engine)
+        _check_transcripts(engine)
     finally:
         engine.dispose()
 

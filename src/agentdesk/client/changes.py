@@ -120,12 +120,17 @@ def apply_blocks(tx: WriteTx, blocks: tuple[EntityBlock, ...]) -> int:
     work = PageWork.start(tx.db, page=True)
     for block in blocks:
         model = ENTITY_MODELS[block.entity_type]
-        entities = _list_of(model).validate_python(block.data)
+        entities: list[Any] = _list_of(model).validate_python(block.data)
         plain = _PLAIN.get(model)
         rows = zip(entities, block.versions, block.data, strict=True)
         if plain is not None:
             sql, row_of = plain
             tx.db.executemany(sql, [row_of(e, v, _dumps(d), work) for e, v, d in rows])
+        elif model in _TIMELINE:  # calls, notes, promises: rows for the history table
+            kind = _ITEM_KIND[block.entity_type]
+            work.history.extend(
+                (e.id, e.case_id, kind, _occurred_at(e), v, _dumps(d)) for e, v, d in rows
+            )
         else:
             for entity, version, data in rows:
                 upsert_entity(tx, block.entity_type, version, entity, work, raw=data)
@@ -368,6 +373,10 @@ _ITEM_KIND = {
     EntityType.PLAN: "plan",
     EntityType.PLAN_DECISION: "plan_decision",
 }
+
+
+_TIMELINE = (ContactAttemptData, MessageData, NoteData, PromiseData)
+"""Timeline items that are rows of `history` only (plans and decisions have more)."""
 
 
 def _occurred_at(entity: BaseModel) -> str:

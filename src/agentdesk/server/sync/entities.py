@@ -16,6 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+import orjson
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -70,6 +71,13 @@ def _d(day: date | str | None) -> str | None:
     if day is None or isinstance(day, str):
         return day
     return day.isoformat()
+
+
+def _json_list(value: list[Any] | str | None) -> Any:
+    # Stored JSON text (`wire_rows(raw_json=...)`) goes out as it is, unparsed.
+    if isinstance(value, str):
+        return orjson.Fragment(value)
+    return list(value or [])
 
 
 def _chunks(ids: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -176,7 +184,7 @@ def attempt_data(a: ContactAttempt) -> dict[str, Any]:
         "mood": a.mood,
         "delinquency_reason": a.delinquency_reason,
         "notes": a.notes,
-        "transcript": list(a.transcript or []),
+        "transcript": _json_list(a.transcript),
     }
 
 
@@ -351,7 +359,9 @@ def bundles(db: Session, cases: Sequence[Case]) -> list[Entity]:
 def items(db: Session, case_ids: Sequence[uuid.UUID]) -> list[Entity]:
     """The timelines of these cases: attempts, notes, promises, plans, decisions."""
     out: list[Entity] = []
-    for a in wire_rows(db, ContactAttempt, ContactAttempt.case_id, case_ids):
+    for a in wire_rows(
+        db, ContactAttempt, ContactAttempt.case_id, case_ids, raw_json=("transcript",)
+    ):
         out.append((EntityType.CONTACT_ATTEMPT, str(a.id), a.version, attempt_data(a)))
     for n in wire_rows(db, Note, Note.case_id, case_ids):
         out.append((EntityType.NOTE, str(n.id), n.version, note_data(n)))

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, DateTime, String, Uuid, select
+from sqlalchemy import Date, DateTime, String, Text, Uuid, cast, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -99,13 +99,17 @@ def _date_default(element: date_text, compiler: SQLCompiler, **kw: Any) -> str:
 
 
 @cache
-def wire_columns(model: Any) -> tuple[ColumnElement[Any], ...]:
-    """Every column of `model`'s table, ids, times and dates as wire text, by its key."""
+def wire_columns(model: Any, raw_json: tuple[str, ...] = ()) -> tuple[ColumnElement[Any], ...]:
+    """Every column of `model`'s table, ids, times and dates as wire text, by its key.
+
+    JSON columns named in `raw_json` come as their stored text, to be sent as it is."""
     out: list[ColumnElement[Any]] = []
     for column in model.__table__.columns:
         kind = column.type
         expr: ColumnElement[Any]
-        if isinstance(kind, Uuid):
+        if column.key in raw_json:
+            expr = cast(column, Text)
+        elif isinstance(kind, Uuid):
             expr = uuid_text(column)
         elif isinstance(kind, UTCDateTime):
             expr = time_text(column)
@@ -117,12 +121,14 @@ def wire_columns(model: Any) -> tuple[ColumnElement[Any], ...]:
     return tuple(out)
 
 
-def wire_rows(db: Session, model: Any, column: Any, ids: Iterable[Any]) -> list[Any]:
+def wire_rows(
+    db: Session, model: Any, column: Any, ids: Iterable[Any], *, raw_json: tuple[str, ...] = ()
+) -> list[Any]:
     """Rows of `model`'s table whose `column` is in `ids`, with wire-text ids and times.
 
     `ids` must be of `column`'s own type (`uuid.UUID` for an id column)."""
     id_list: Sequence[Any] = sorted(set(ids), key=str)
-    columns = wire_columns(model)
+    columns = wire_columns(model, raw_json)
     out: list[Any] = []
     for start in range(0, len(id_list), CHUNK):
         chunk = id_list[start : start + CHUNK]
