@@ -25,8 +25,11 @@ import orjson
 from sqlalchemy import (
     ColumnElement,
     Select,
+    Text,
+    Uuid,
     and_,
     bindparam,
+    cast,
     false,
     func,
     literal_column,
@@ -38,7 +41,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, sessionmaker
 
-from agentdesk.domain.money import from_minor
+from agentdesk.domain.money import minor_digits
 from agentdesk.domain.vocabulary import Bucket, Role, Stage
 from agentdesk.server.base import utcnow
 from agentdesk.server.deps import (
@@ -82,9 +85,10 @@ _COLUMNS = (
 )
 
 
-def encode_cursor(dpd: int, case_id: uuid.UUID) -> str:
+def encode_cursor(dpd: int, case_id: uuid.UUID | str) -> str:
     """The opaque cursor after the row (dpd, id) of the keyset order."""
-    return base64.urlsafe_b64encode(f"{dpd}:{case_id.hex}".encode()).decode()
+    hex_id = case_id.hex if isinstance(case_id, uuid.UUID) else uuid.UUID(case_id).hex
+    return base64.urlsafe_b64encode(f"{dpd}:{hex_id}".encode()).decode()
 
 
 def decode_cursor(cursor: str) -> tuple[int, uuid.UUID]:
@@ -240,7 +244,21 @@ def _signed_page_sql(shape: Shape) -> str:
     ]
     page = union_all(*branches).subquery("page").lateral()
     usable = and_(me.c.revoked_at.is_(None), me.c.expires_at > bindparam("now"), me.c.active)
-    return pg_sql(select(me, page).select_from(me.outerjoin(page, usable)))
+    # Ids come back as text: the answer writes them as text anyway, and turning each
+    # into a UUID object first (six per row) costs more than the rest of the row.
+    columns = [cast(c, Text) if isinstance(c.type, Uuid) else c for c in (*me.c, *page.c)]
+    return pg_sql(select(*columns).select_from(me.outerjoin(page, usable)))
+
+
+def _sign_in_ids(row: Sequence[Any] | None) -> Sequence[Any] | None:
+    # The sign-in's ids (session, user, team) as UUIDs again.
+    if row is None:
+        return None
+    values = list(row[:SIGN_IN_COLUMNS])
+    for i in (0, 4, 7):
+        if isinstance(values[i], str):
+            values[i] = uuid.UUID(values[i])
+    return values
 
 
 @lru_cache(maxsize=128)
@@ -284,6 +302,15 @@ def parameters(principal: Principal, query: ListQuery) -> dict[str, Any]:
     }
 
 
+def amount_text(units: int, currency: str) -> str:
+    """`str(from_minor(units, currency))` without making a Decimal (two per row)."""
+    digits = minor_digits(currency)
+    if digits == 0:
+        return str(units)
+    whole, part = divmod(abs(units), 10**digits)
+    return f"{'-' if units < 0 else ''}{whole}.{part:0{digits}d}"
+
+
 def _stamp(at: datetime | None) -> str | None:
     if at is None:
         return None
@@ -317,8 +344,8 @@ def _item(row: Sequence[Any]) -> dict[str, Any]:
         "stage": stage,
         "dpd": dpd,
         "bucket": bucket,
-        "overdue_amount": str(from_minor(overdue, currency)),
-        "outstanding_principal": str(from_minor(outstanding, currency)),
+        "overdue_amount": amount_text(overdue, currency),
+        "outstanding_principal": amount_text(outstanding, currency),
         "currency": currency,
         "holds": holds or [],
         "team_id": team_id,
@@ -371,7 +398,7 @@ async def read_page_async(pool: Any, token: str, query: ListQuery) -> bytes:
     params["digest"] = token_digest(token)
     params["now"] = now
     rows = await fetch_all(pool, _signed_page_sql(_shape(_ANYONE, query)), params)
-    principal = principal_of(sign_in_of(rows[0] if rows else None), now)
+    principal = principal_of(sign_in_of(_sign_in_ids(rows[0] if rows else None)), now)
     page = [row[SIGN_IN_COLUMNS:] for row in rows if row[SIGN_IN_COLUMNS] is not None]
     total = None
     if query.include_total:

@@ -195,8 +195,12 @@ def authenticate(db: Session, token: str) -> Principal:
     return principal_of(sign_in_of(row), utcnow())
 
 
-def bearer_token(request: Request) -> str:
-    """The request's bearer token; 401 when there is none (checked before anything else)."""
+async def bearer_token(request: Request) -> str:
+    """The request's bearer token; 401 when there is none (checked before anything else).
+
+    A coroutine only so that FastAPI runs it on the event loop (a plain function
+    dependency would cost a hop to a worker thread and back).
+    """
     token = _bearer(request)
     if token is None:
         raise unauthorised()
@@ -214,7 +218,7 @@ async def current_principal(request: Request, db: Db) -> Principal:
     faster but let a revoked token through for seconds on the other processes). On
     PostgreSQL the question goes through the asyncio read pool, on the event loop.
     """
-    token = bearer_token(request)
+    token = await bearer_token(request)
     pool = read_pool(request.app)
     if pool is None:
         return await run_in_threadpool(authenticate, db, token)
