@@ -61,6 +61,9 @@ def test_blocks_store_exactly_what_the_same_changes_store(tmp_path: Any) -> None
     for person in people:
         changes.append(change(EntityType.CASE, person.case_data(), person.version))
         changes += [_attempt(person.case_id, n) for n in (1, 2)]
+        changes.append(change(EntityType.NOTE, {  # a time as the server writes it
+            "id": f"n-{person.case_id}", "case_id": person.case_id, "text": "已联系",
+            "created_at": "2026-11-04T08:00:00.000000+00:00"}))
     one_by_one = LocalStore(tmp_path / "changes.sqlite3")
     blocked = LocalStore(tmp_path / "blocks.sqlite3")
     try:

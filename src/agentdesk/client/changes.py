@@ -128,8 +128,11 @@ def apply_blocks(tx: WriteTx, blocks: tuple[EntityBlock, ...]) -> int:
             tx.db.executemany(sql, [row_of(e, v, _dumps(d), work) for e, v, d in rows])
         elif model in _TIMELINE:  # calls, notes, promises: rows for the history table
             kind = _ITEM_KIND[block.entity_type]
+            when = _TIMELINE[model]
             work.history.extend(
-                (e.id, e.case_id, kind, _occurred_at(e), v, _dumps(d)) for e, v, d in rows
+                (e.id, e.case_id, kind, _utc_as_sent(d.get(when)) or _occurred_at(e), v,
+                 _dumps(d))
+                for e, v, d in rows
             )
         else:
             for entity, version, data in rows:
@@ -375,8 +378,22 @@ _ITEM_KIND = {
 }
 
 
-_TIMELINE = (ContactAttemptData, MessageData, NoteData, PromiseData)
-"""Timeline items that are rows of `history` only (plans and decisions have more)."""
+_TIMELINE: dict[type[BaseModel], str] = {
+    ContactAttemptData: "started_at",
+    MessageData: "sent_at",
+    NoteData: "created_at",
+    PromiseData: "created_at",
+}
+"""Timeline items that are rows of `history` only (plans and decisions have more), and
+the field that places each on the timeline."""
+
+
+def _utc_as_sent(value: Any) -> str | None:
+    # The server writes times exactly as `utc_text` stores them (UTC, microseconds,
+    # "+00:00"); such a text is stored as it came instead of being parsed and rewritten.
+    if not isinstance(value, str) or len(value) != 32:
+        return None
+    return value if value[10] == "T" and value.endswith("+00:00") else None
 
 
 def _occurred_at(entity: BaseModel) -> str:
