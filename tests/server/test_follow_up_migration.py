@@ -31,7 +31,7 @@ def test_upgrading_keeps_the_follow_ups_the_attempts_named(backend: Backend) -> 
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, "0003_contact_prefs")
     upgrade(engine)
-    assert current_revision(engine) == head_revision() == "0004_case_follow_up"
+    assert current_revision(engine) == head_revision()
     with session_factory(engine)() as db:
         cases = {c.id: c for c in db.scalars(select(Case))}
         assert cases[case_id].next_action_at == latest
