@@ -148,3 +148,12 @@ def test_a_bucket_filter_finds_every_case_of_the_bucket(api: Api, user: str) -> 
             if cursor is None:
                 break
         assert len(seen) == len(set(seen)) == expected.get(bucket, 0)
+
+
+def test_values_the_database_cannot_take_answer_422_not_500(api: Api) -> None:
+    huge = encode_cursor(10**30, uuid.UUID(int=0))
+    r = api.get("/cases", "agent.east1", params={"cursor": huge})
+    assert (r.status_code, r.json()["error"]["code"]) == (422, "invalid_cursor")
+    # SQLite finds nothing; PostgreSQL refuses the NUL: either way an answer, not a 500.
+    r = api.get("/cases", "agent.east1", params={"q": "王\x00"})
+    assert r.status_code in {200, 422}, r.text

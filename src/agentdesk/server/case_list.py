@@ -95,9 +95,12 @@ def decode_cursor(cursor: str) -> tuple[int, uuid.UUID]:
     """The (dpd, id) a cursor stands for; 422 if it is not one of ours."""
     try:
         dpd, _, hex_id = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        return int(dpd), uuid.UUID(hex=hex_id)
+        after = int(dpd), uuid.UUID(hex=hex_id)
     except (ValueError, UnicodeDecodeError) as exc:
         raise BAD_CURSOR from exc
+    if not 0 <= after[0] <= 2**31 - 1:  # days past due is a 32-bit column
+        raise BAD_CURSOR
+    return after
 
 
 # The days past due of each bucket (Bucket.for_dpd; a test holds the two together).

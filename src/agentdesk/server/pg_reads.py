@@ -12,6 +12,7 @@ take the synchronous path.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,6 +23,9 @@ from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.engine import make_url
 from sqlalchemy.sql import ClauseElement
 
+from agentdesk.server.errors import ApiError
+
+log = logging.getLogger(__name__)
 _PG = PGDialect_psycopg()  # type: ignore[no-untyped-call]
 
 
@@ -49,6 +53,7 @@ async def open_pool(app: FastAPI, engine: Engine, max_size: int) -> None:
         min_size=1,
         max_size=max_size,
         kwargs={"autocommit": True, "options": "-c TimeZone=UTC"},
+        timeout=10,  # no connection in 10 s (database down or swamped): 503, retry
         configure=_configure,
         open=False,
         name="agentdesk-reads",
@@ -76,17 +81,47 @@ def read_pool(app: FastAPI) -> Any | None:
     return getattr(app.state, "read_pool", None)
 
 
+def _translated(exc: Exception) -> Exception:
+    # The same answers the SQLAlchemy path gives (errors.py): a value the database
+    # cannot take is 422, a database that cannot be reached (or a pool with no free
+    # connection in time) is 503 to retry; anything else stays a server error.
+    import psycopg
+
+    if isinstance(exc, psycopg.DataError):
+        return ApiError(
+            422,
+            "unstorable_value",
+            "请求中有无法保存的值（例如控制字符或超出范围的数字），未做任何更改。",
+            "The request holds a value that cannot be stored (a control character or a "
+            "number out of range); nothing was changed.",
+        )
+    if isinstance(exc, psycopg.OperationalError):
+        log.warning("database unavailable: %s", exc)
+        return ApiError(
+            503,
+            "database_busy",
+            "数据库暂时不可用，请稍后重试。",
+            "The database is busy or unavailable; please retry.",
+            headers={"Retry-After": "1"},
+        )
+    return exc
+
+
 async def fetch_all(pool: Any, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """All rows of one statement (pyformat placeholders: `%(name)s`)."""
-    async with pool.connection() as conn, conn.cursor() as cur:
-        await cur.execute(sql, params)
-        rows: list[tuple[Any, ...]] = await cur.fetchall()
-        return rows
+    try:
+        async with pool.connection() as conn, conn.cursor() as cur:
+            await cur.execute(sql, params)
+            rows: list[tuple[Any, ...]] = await cur.fetchall()
+            return rows
+    except Exception as exc:
+        translated = _translated(exc)
+        if translated is exc:
+            raise
+        raise translated from exc
 
 
 async def fetch_one(pool: Any, sql: str, params: dict[str, Any]) -> Sequence[Any] | None:
     """The first row of one statement, or None."""
-    async with pool.connection() as conn, conn.cursor() as cur:
-        await cur.execute(sql, params)
-        row: Sequence[Any] | None = await cur.fetchone()
-        return row
+    rows = await fetch_all(pool, sql, params)
+    return rows[0] if rows else None
