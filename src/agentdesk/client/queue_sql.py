@@ -128,11 +128,11 @@ class Source:
 
     def listing(self, sort: SortColumn, descending: bool) -> str:
         """SELECT of the matching keys in order, sorted outright (not walked)."""
-        # Through an index join the rows come in the index's order: the unary + keeps
-        # SQLite from walking the sort index instead and probing the join per case.
-        unary = "" if self.join == "cases c" else "+"
+        # The matches are few: the unary + keeps SQLite from walking the whole sort
+        # index instead (testing every case), so it reads them off their own index
+        # (the text or prefix join, or the filter's index) and sorts them.
         return (f"SELECT c.key FROM {self.join} WHERE {' AND '.join(self.where)}"
-                f" ORDER BY {order_by(sort, descending, unary=unary)}")
+                f" ORDER BY {order_by(sort, descending, unary='+')}")
 
     def count_where(self, condition: str) -> str:
         """SELECT count(*) of the matches that also meet `condition`."""
