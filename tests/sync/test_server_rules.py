@@ -243,3 +243,34 @@ def test_many_cases_gained_at_once_come_in_bounded_pages(sync: Sync) -> None:
             break
     assert all(len(p) <= 1 for p in pages), "one whole case per page at this limit"
     assert set(moving) <= set().union(*pages)
+
+
+def _snapshot(sync: Sync, user: str, protocol: str) -> tuple[list[tuple[str, str, int]], int]:
+    """Every entity of a first sync as (type, id, version), and how many pages had blocks."""
+    seen: list[tuple[str, str, int]] = []
+    cursor, with_blocks = "", 0
+    while True:
+        r = sync.client.get(
+            f"{API}/sync/pull",
+            headers={**sync.headers(user), "X-AgentDesk-Protocol": protocol},
+            params={"cursor": cursor, "limit": 300},
+        )
+        assert r.status_code == 200, r.text
+        page = PullResponse.model_validate_json(r.content)
+        with_blocks += bool(page.blocks)
+        for block in page.blocks:
+            for version, data in zip(block.versions, block.data, strict=True):
+                parse_entity(block.entity_type, data)
+                seen.append((block.entity_type.value, str(data["id"]), version))
+        seen += [(c.entity_type.value, c.entity_id, c.version) for c in page.changes]
+        cursor = page.next_cursor
+        if not page.has_more:
+            return seen, with_blocks
+
+
+def test_protocol_2_snapshots_carry_the_same_entities_in_blocks(sync: Sync) -> None:
+    old, old_blocks = _snapshot(sync, "agent.east1", "1")
+    new, new_blocks = _snapshot(sync, "agent.east1", "2")
+    assert old_blocks == 0, "a protocol-1 desktop never gets blocks"
+    assert new_blocks > 1
+    assert sorted(old) == sorted(new) and len(new) == len(set(new))
