@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QObject, QTime, QTimeZone
 
 from agentdesk.domain.vocabulary import Language
 from agentdesk.ui.app import current_language, locale_for
@@ -106,9 +106,22 @@ def to_qdatetime(value: datetime) -> QDateTime:
                      QTimeZone.utc())
 
 
+class Formatting(QObject):
+    """Texts that count: lupdate reads plural forms only from `tr()` calls, not from
+    `QCoreApplication.translate`, so they live on a QObject named like their context."""
+
+    def days_past_due(self, dpd: int) -> str:
+        return self.tr("%n day(s) past due", "", dpd)
+
+
+@lru_cache(maxsize=1)
+def _counting() -> Formatting:
+    return Formatting()
+
+
 def days_past_due(dpd: int) -> str:
     """`15 days past due` / `逾期 15 天`."""
-    return QCoreApplication.translate("Formatting", "%n day(s) past due", "", dpd)
+    return _counting().days_past_due(dpd)
 
 
 def relative_day(value: date, today: date) -> str:
