@@ -170,7 +170,7 @@ def test_opening_a_case_and_revealing_the_id_number(qtbot: QtBot, desktop: Deskt
     masked = view.ui.nationalIdValue.text()
     assert "*" in masked
     assert view.ui.revealIdButton.isEnabled()
-    assert view.ui.historyTable.rowCount() > 0 or view.case_file.timeline == ()
+    assert view.history.rowCount() > 0 or view.case_file.timeline == ()
 
     monkeypatch.setattr(QInputDialog, "getText",
                         lambda *a, **k: ("borrower asked to confirm identity", True))
@@ -201,7 +201,7 @@ def test_offline_work_is_sent_by_the_next_sync(qtbot: QtBot, desktop: Desktop,
     with qtbot.waitSignal(desktop.context.ops.casesChanged, timeout=5000):
         qtbot.mouseClick(view.ui.noteButton, Qt.MouseButton.LeftButton)
     assert "1 change waiting to sync" in status.ops_label.text()
-    assert view.ui.historyTable.item(0, 3).text() == "Waiting"
+    assert view.history.index(0, 3).data() == "Waiting"
 
     api.api = real  # the network is back
     with qtbot.waitSignal(desktop.sync.finished, timeout=SYNC_TIMEOUT) as ended:
@@ -210,8 +210,7 @@ def test_offline_work_is_sent_by_the_next_sync(qtbot: QtBot, desktop: Desktop,
     assert ended.args[0].applied == 1
     qtbot.waitUntil(lambda: "Nothing waiting" in status.ops_label.text(), timeout=5000)
     assert "Online" in status.connection_label.text()
-    notes = [view.ui.historyTable.item(r, 2).text()
-             for r in range(view.ui.historyTable.rowCount())]
+    notes = [view.history.index(r, 2).data() for r in range(view.history.rowCount())]
     assert "Left a voicemail while offline" in notes
     assert view.ui.revealIdButton.isEnabled()
 

@@ -99,8 +99,8 @@ def test_a_note_added_offline_shows_as_waiting(qtbot: QtBot, window: MainWindow,
                         lambda *a, **k: ("Borrower asked for a call on Monday", True))
     with qtbot.waitSignal(context.ops.casesChanged, timeout=5000):
         qtbot.mouseClick(view.ui.noteButton, Qt.MouseButton.LeftButton)
-    table = view.ui.historyTable
-    assert table.rowCount() == 1
-    assert table.item(0, 2).text() == "Borrower asked for a call on Monday"
-    assert table.item(0, 3).text() == "Waiting"
+    history = view.ui.historyTable.model()
+    assert history.rowCount() == 1
+    assert history.index(0, 2).data() == "Borrower asked for a call on Monday"
+    assert history.index(0, 3).data() == "Waiting"
     assert "1 change waiting" in window.status.ops_label.text()

@@ -10,13 +10,13 @@ the summary.
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import date
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
@@ -43,15 +43,12 @@ from agentdesk.ui.contact_preferences_strip import ContactPreferencesStrip
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.follow_up_dialog import FollowUpDialog
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView
+from agentdesk.ui.history_model import ALERT, PENDING, HistoryModel, state_text
 from agentdesk.ui.labels import label_of
 from agentdesk.ui.look import bold_titles, calm_table
 from agentdesk.ui.operations import error_text
 from agentdesk.ui.plan_engine import loan_situation
 from agentdesk.ui.queue_reasons import queue_reasons
-from agentdesk.ui.timeline import describe
-
-PENDING = QColor("#8a5a00")
-ALERT = QColor("#b3261e")
 
 
 def _item(text: str, *, align_right: bool = False, colour: QColor | None = None,
@@ -100,10 +97,20 @@ class CaseView(QWidget):
                                             QSizePolicy.Policy.Maximum)
         self.ui.splitter.setStretchFactor(0, 2)
         self.ui.splitter.setStretchFactor(1, 3)
+        # The history is a model over the case's timeline: its rows are described only
+        # when painted, all of one height (the view never measures them).
+        self.history = HistoryModel(self)
+        self.ui.historyTable.setModel(self.history)
         for table in (self.ui.historyTable, self.ui.scheduleTable, self.ui.paymentsTable,
                       self.ui.plansTable, self.ui.contactsTable):
-            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+            rows = table.verticalHeader()
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
             calm_table(table)
+        # Schedule, payments and plans are filled when their tab is first shown after a
+        # change, not on every open (most opens look only at the history).
+        self._stale_tabs: set[QWidget] = set()
+        self.ui.tabs.currentChanged.connect(self._fill_shown_tab)
         bold_titles(self.ui.whyBox, self.ui.borrowerBox, self.ui.balanceBox, self.ui.holdsBox,
                     self.ui.contactsBox)
         self.ui.revealIdButton.clicked.connect(self._reveal_national_id)
@@ -173,9 +180,8 @@ class CaseView(QWidget):
         self._show_holds(cf)
         self._show_contacts(cf)
         self._show_history(cf)
-        self._show_schedule(cf)
-        self._show_payments(cf)
-        self._show_plans(cf)
+        self._stale_tabs = {self.ui.scheduleTab, self.ui.paymentsTab, self.ui.plansTab}
+        self._fill_shown_tab()
         self._show_connection()
         self.titleChanged.emit(self.title())
 
@@ -288,26 +294,22 @@ class CaseView(QWidget):
         self.ui.contactsTable.resizeColumnToContents(1)
         self.preferences.show_for(cf)
 
+    def _fill_shown_tab(self, _index: int = -1) -> None:
+        cf = self.case_file
+        page = self.ui.tabs.currentWidget()
+        if cf is None or page not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(page)
+        if page is self.ui.scheduleTab:
+            self._show_schedule(cf)
+        elif page is self.ui.paymentsTab:
+            self._show_payments(cf)
+        elif page is self.ui.plansTab:
+            self._show_plans(cf)
+
     def _show_history(self, cf: CaseFile) -> None:
-        # 200 items: the zone, language and each day's text are looked up once, and
-        # each item described once (it is both the cell and its tooltip).
-        zone = ZoneInfo(self.context.time_zone)
-        language = current_language()
-        days: dict[date, str] = {}
-        rows = []
-        for item in cf.timeline:
-            local = item.occurred_at.astimezone(zone) if item.occurred_at.tzinfo \
-                else item.occurred_at.replace(tzinfo=UTC).astimezone(zone)
-            shown = days.get(local.date())
-            if shown is None:
-                shown = days[local.date()] = formatting.day(local.date(), language=language)
-            details = describe(item, cf.row.currency)
-            rows.append([_item(f"{shown} {local:%H:%M}"),
-                         _item(label_of("history", item.kind)),
-                         _item(details, tip=details),
-                         self._state_item(item.local_state)])
-        _fill(self.ui.historyTable,
-              [self.tr("When"), self.tr("What"), self.tr("Details"), self.tr("Sync")], rows)
+        self.history.show(cf.timeline, cf.row.currency, self.context.time_zone,
+                          current_language())
         table = self.ui.historyTable
         metrics = table.fontMetrics()
         table.setColumnWidth(0, metrics.horizontalAdvance("28 Nov 2026 10:05") + 24)
@@ -316,12 +318,8 @@ class CaseView(QWidget):
                                     - table.columnWidth(0) - table.columnWidth(1) - 110))
 
     def _state_item(self, state: str) -> QTableWidgetItem:
-        if state == "pending":
-            return _item(self.tr("Waiting"), colour=PENDING,
-                         tip=self.tr("Saved here; sent at the next sync"))
-        if state in ("rejected", "conflict"):
-            return _item(self.tr("Needs attention"), colour=ALERT)
-        return _item("")
+        text, colour, tip = state_text(state)
+        return _item(text, colour=colour, tip=tip)
 
     def _show_schedule(self, cf: CaseFile) -> None:
         today = self._today()

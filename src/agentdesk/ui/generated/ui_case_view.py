@@ -15,8 +15,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFormLayout, QFrame,
     QGroupBox, QHBoxLayout, QHeaderView, QLabel,
     QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
-    QSplitter, QTabWidget, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget)
+    QSplitter, QTabWidget, QTableView, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_CaseView(object):
     def setupUi(self, CaseView):
@@ -351,14 +351,14 @@ class Ui_CaseView(object):
         self.historyTab.setObjectName(u"historyTab")
         self.historyTabLayout = QVBoxLayout(self.historyTab)
         self.historyTabLayout.setObjectName(u"historyTabLayout")
-        self.historyTable = QTableWidget(self.historyTab)
+        self.historyTable = QTableView(self.historyTab)
         self.historyTable.setObjectName(u"historyTable")
         self.historyTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.historyTable.setAlternatingRowColors(True)
         self.historyTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.historyTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.historyTable.setShowGrid(False)
-        self.historyTable.setWordWrap(True)
+        self.historyTable.setWordWrap(False)
         self.historyTable.horizontalHeader().setStretchLastSection(True)
         self.historyTable.verticalHeader().setVisible(False)
 
