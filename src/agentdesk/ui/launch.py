@@ -3,6 +3,11 @@
 `run(...)` is what `agentdesk` (and `agentdesk demo`) call. `Desktop` holds one running
 session — its context, sync controller and main window — and handles "sign in again"
 when the server refused the token, without closing anything the agent has open.
+
+Cold start: a user whose last sign-in stayed signed in gets the window from the local
+store first; the keyring and the HTTP client are read on a worker after the window's
+first paint, and the first sync starts then (see `Desktop.show`). Nothing the first
+paint does not need runs before it.
 """
 
 from __future__ import annotations
@@ -10,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from agentdesk.client.credentials import CredentialStore
@@ -18,7 +23,7 @@ from agentdesk.domain.vocabulary import Language
 from agentdesk.ui.app import create_application
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.main_window import MainWindow
-from agentdesk.ui.session import Session, resume
+from agentdesk.ui.session import Session, connect, open_local, resume
 from agentdesk.ui.settings import UserSettings
 from agentdesk.ui.sync_controller import DEFAULT_INTERVAL_MS, SyncController
 
@@ -53,11 +58,63 @@ class Desktop(QObject):
         self.window.signInRequested.connect(self.sign_in_again)
         self.context.signInRequired.connect(self._token_refused)
         self._closed = False
+        self._session = session
+        self._sync_first = True
+        self._painted = False
 
     def show(self, *, sync: bool = True) -> None:
-        """Show the main window and start syncing (at once, then on the timer)."""
+        """Show the main window; once it has painted, start syncing (then on the timer).
+
+        A session opened from local data only (`Session.token_in_keyring`, no API client
+        yet) reads its token then, on a worker, and syncs when it has one."""
+        self._sync_first = sync
+        self.window.installEventFilter(self)
         self.window.show()
-        self.sync.start(now=sync)
+        # Should no paint come (a window opened minimised), start anyway.
+        QTimer.singleShot(2000, self._after_first_paint)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            # Queued: runs once this paint (and what else is waiting) is done.
+            QTimer.singleShot(0, self._after_first_paint)
+        return False
+
+    def _after_first_paint(self) -> None:
+        if self._painted or self._closed:
+            return
+        self._painted = True
+        session = self._session
+        if self.context.api is None and session.token_in_keyring:
+            self.sync.start(now=False)
+            credentials, url = self.credentials, session.server_url
+            username, language = session.user.username, self.context.language
+
+            def read_token() -> object:
+                token = credentials.load(url, username)
+                if token is None:
+                    session.forget_keyring_token()
+                    return None
+                return connect(url, token, language)
+
+            self.context.ops.background(read_token, done=self._token_read,
+                                        error=lambda _error: self._token_read(None))
+            return
+        self.sync.start(now=self._sync_first)
+
+    def _token_read(self, api: object) -> None:
+        if self._closed:
+            if api is not None:
+                api.close()  # type: ignore[attr-defined]
+            return
+        if api is None:
+            # The keyring lost the token (cleared, or revoked on a sync): sign in again
+            # over the open window; cancelling keeps working offline.
+            self.context.require_sign_in()
+            QTimer.singleShot(0, self.sign_in_again)
+            return
+        self.context.set_api(api)
+        self.sync.sync_now()
 
     def _token_refused(self) -> None:
         self.window.statusBar().showMessage(QCoreApplication.translate(
@@ -114,6 +171,13 @@ def start_session(options: LaunchOptions, settings: UserSettings,
     server = options.server_url or settings.server_url
     username = settings.last_username
     if server and username:
+        # Stayed signed in: open from the local store now, the token is read after the
+        # window has painted (`Desktop.show`).
+        session = open_local(server, username, data_dir=options.data_dir)
+        if session is not None:
+            if session.token_in_keyring:
+                return session
+            session.store.close()
         session = resume(server, username, credentials=credentials, language=language,
                          data_dir=options.data_dir, require_token=True)
         if session is not None:

@@ -8,6 +8,11 @@ sign-in dialog calls them through a worker and gets a `Session` back.
   on first use) and remembers who they are, so a later start can work offline.
 - `resume(...)`: a known user's local store, with their stored token if there is one.
   Without a token the session is offline until the user signs in again.
+- `open_local(...)` + `connect(...)`: the same in two steps, for a fast start: the local
+  store opens the window; the keyring (slow: D-Bus, an unlock prompt) and the HTTP client
+  (requests) are read after the window has painted. The store remembers whether the
+  last sign-in left a token in the keyring (`token_in_keyring`), so the launcher knows
+  without asking the keyring whether a window-first start makes sense.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agentdesk.client.credentials import CredentialStore
+from agentdesk.client.credentials import CredentialStore, TokenStorage
 from agentdesk.client.paths import normalise_server_url, store_path
 from agentdesk.client.store import LocalStore
 from agentdesk.domain.vocabulary import Language, Role
@@ -28,6 +33,8 @@ if TYPE_CHECKING:
     from agentdesk.client.api import ApiClient
 
 _USER_META = "session_user"
+_TOKEN_META = "token_storage"
+"""Where the last sign-in kept the token ("keyring" or "memory"); never the token itself."""
 
 
 @dataclass
@@ -38,6 +45,15 @@ class Session:
     user: SessionUser
     store: LocalStore
     api: ApiClient | None
+
+    @property
+    def token_in_keyring(self) -> bool:
+        """The last sign-in of this user kept a token in the keyring ("stay signed in")."""
+        return self.store.meta(_TOKEN_META) == TokenStorage.KEYRING.value
+
+    def forget_keyring_token(self) -> None:
+        """The keyring had no token after all: the next start asks for the password first."""
+        self.store.set_meta(_TOKEN_META, TokenStorage.NONE.value)
 
     @property
     def has_local_data(self) -> bool:
@@ -71,11 +87,18 @@ def sign_in(server_url: str, username: str, password: str, *, stay_signed_in: bo
     user = SessionUser(user_id=str(out.id), username=out.username, display_name=out.display_name,
                        role=Role(out.role), team=out.team.name if out.team else None,
                        language=Language(out.language))
-    credentials.save(url, user.username, login.token, stay_signed_in=stay_signed_in)
+    storage = credentials.save(url, user.username, login.token, stay_signed_in=stay_signed_in)
     store = LocalStore(store_path(url, user.username, data_dir=data_dir))
-    store.set_meta(_USER_META, json.dumps(asdict(user)))
-    store.set_meta("server_url", url)
+    remember(store, url, user, storage)
     return Session(server_url=url, user=user, store=store, api=api)
+
+
+def remember(store: LocalStore, server_url: str, user: SessionUser,
+             token_storage: TokenStorage) -> None:
+    """Note in the user's store who they are and where their token went (not the token)."""
+    store.set_meta(_USER_META, json.dumps(asdict(user)))
+    store.set_meta("server_url", server_url)
+    store.set_meta(_TOKEN_META, token_storage.value)
 
 
 def known_user(server_url: str, username: str, *, data_dir: Path | None = None) -> bool:
@@ -84,6 +107,42 @@ def known_user(server_url: str, username: str, *, data_dir: Path | None = None) 
         return store_path(server_url, username, data_dir=data_dir).exists()
     except ValueError:
         return False
+
+
+def open_local(server_url: str, username: str, *,
+               data_dir: Path | None = None) -> Session | None:
+    """A known user's session from local data only: no keyring, no API client yet.
+
+    None if this computer holds no data of that user. `connect` adds the API client."""
+    try:
+        url = normalise_server_url(server_url)
+        path = store_path(url, username, data_dir=data_dir)
+    except ValueError:
+        return None
+    if not path.exists():
+        return None
+    store = LocalStore(path)
+    user = _stored_user(store)
+    if user is None:
+        store.close()
+        return None
+    return Session(server_url=url, user=user, store=store, api=None)
+
+
+def _stored_user(store: LocalStore) -> SessionUser | None:
+    raw = store.meta(_USER_META)
+    if raw is None:
+        return None
+    fields = json.loads(raw)
+    return SessionUser(**{**fields, "role": Role(fields["role"]),
+                          "language": Language(fields["language"])})
+
+
+def connect(server_url: str, token: str, language: Language = Language.ZH_CN) -> ApiClient:
+    """An API client for a stored token (imports the HTTP stack: call it off the GUI thread)."""
+    from agentdesk.client.api import ApiClient
+
+    return ApiClient(server_url, token=token, language=_accept_language(language))
 
 
 def resume(server_url: str, username: str, *, credentials: CredentialStore,
@@ -100,15 +159,7 @@ def resume(server_url: str, username: str, *, credentials: CredentialStore,
     token = credentials.load(url, username)
     if token is None and require_token:
         return None
-    store = LocalStore(path)
-    raw = store.meta(_USER_META)
-    if raw is None:
-        store.close()
-        return None
-    from agentdesk.client.api import ApiClient
-
-    fields = json.loads(raw)
-    user = SessionUser(**{**fields, "role": Role(fields["role"]),
-                          "language": Language(fields["language"])})
-    api = ApiClient(url, token=token, language=_accept_language(language)) if token else None
-    return Session(server_url=url, user=user, store=store, api=api)
+    session = open_local(url, username, data_dir=data_dir)
+    if session is not None and token:
+        session.api = connect(url, token, language)
+    return session

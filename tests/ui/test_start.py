@@ -1,0 +1,125 @@
+"""Starting the desktop for a user who stayed signed in: the window first, then the keyring.
+
+The keyring is the one system edge replaced here (a dict that counts look-ups)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from agentdesk.client.credentials import SERVICE, CredentialStore, TokenStorage, keyring_username
+from agentdesk.client.paths import store_path
+from agentdesk.client.store import LocalStore
+from agentdesk.domain.vocabulary import Language, Role
+from agentdesk.ui.context import SessionUser
+from agentdesk.ui.launch import Desktop, LaunchOptions, start_session
+from agentdesk.ui.session import remember
+from agentdesk.ui.settings import UserSettings
+
+SERVER = "http://127.0.0.1:9"  # nothing listens: every sync ends offline
+USER = SessionUser("u1", "agent1", "王芳", Role.AGENT, language=Language.EN)
+
+
+class CountingKeyring(KeyringBackend):
+    """A working keyring in a dict that counts how often it was read."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self.secrets: dict[tuple[str, str], str] = {}
+        self.reads = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.reads += 1
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+def _signed_in_before(tmp_path: Path, storage: TokenStorage) -> LaunchOptions:
+    """A computer where agent1 signed in before, and whose token went to `storage`."""
+    options = LaunchOptions(data_dir=tmp_path / "data", settings_path=tmp_path / "s.ini")
+    store = LocalStore(store_path(SERVER, USER.username, data_dir=options.data_dir))
+    remember(store, SERVER, USER, storage)
+    store.close()
+    settings = UserSettings(options.settings_path)
+    settings.server_url = SERVER
+    settings.last_username = USER.username
+    settings.sync()
+    return options
+
+
+def _desktop(options: LaunchOptions, keyring: CountingKeyring) -> Desktop:
+    credentials = CredentialStore(keyring)
+    settings = UserSettings(options.settings_path)
+    session = start_session(options, settings, credentials, Language.EN)
+    assert session is not None
+    # The window opens from the local store: the keyring was not asked yet.
+    assert keyring.reads == 0 and session.api is None and session.token_in_keyring
+    return Desktop(session, credentials=credentials, settings=settings,
+                   language=Language.EN, options=options)
+
+
+def test_the_token_is_read_after_the_window_has_painted_and_sync_starts(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
+    keyring = CountingKeyring()
+    keyring.secrets[(SERVICE, keyring_username(SERVER, USER.username))] = "tok-1"
+    desk = _desktop(options, keyring)
+    with qtbot.waitSignal(desk.sync.finished, timeout=20_000):
+        desk.show()
+        assert keyring.reads == 0  # nothing before the first paint
+    assert keyring.reads == 1
+    assert desk.context.api is not None and desk.context.api.token == "tok-1"
+    assert not desk.context.online  # the server does not answer: offline, data shown
+    desk.close()
+
+
+def test_a_keyring_without_the_token_asks_to_sign_in_over_the_open_window(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
+    keyring = CountingKeyring()  # emptied meanwhile (cleared, or revoked on a sync)
+    desk = _desktop(options, keyring)
+    asked: list[QDialog] = []
+
+    def cancel_dialog() -> None:  # the sign-in dialog runs its own loop: answer it there
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QDialog) and not asked:
+            asked.append(dialog)
+            dialog.reject()
+
+    watcher = QTimer()
+    watcher.timeout.connect(cancel_dialog)
+    watcher.start(20)
+    with qtbot.waitSignal(desk.context.signInRequired, timeout=20_000):
+        desk.show()
+    qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
+    watcher.stop()
+    # Cancelled: the window stays, offline, and the next start asks for the password first.
+    assert desk.window.isVisible() and desk.context.api is None
+    assert desk.context.needs_sign_in
+    store = desk.context.store
+    assert store.meta("token_storage") == TokenStorage.NONE.value
+    desk.close()
+
+
+def test_without_a_kept_token_the_start_reads_the_keyring_before_any_window(
+        tmp_path: Path) -> None:
+    options = _signed_in_before(tmp_path, TokenStorage.MEMORY)
+    keyring = CountingKeyring()
+    keyring.secrets[(SERVICE, keyring_username(SERVER, USER.username))] = "tok-2"
+    session = start_session(options, UserSettings(options.settings_path),
+                            CredentialStore(keyring), Language.EN)
+    assert session is not None and session.api is not None
+    assert keyring.reads == 1
+    session.api.close()
+    session.store.close()
