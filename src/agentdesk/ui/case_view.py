@@ -137,6 +137,20 @@ class CaseView(QWidget):
         self.next_action = next_action(self.context.store, self.case_id)
         self._show()
 
+    def show_case(self, case_id: str) -> None:
+        """Show another case in this view: its widgets and models are kept, not rebuilt.
+
+        Building the view (form, tables, first layout) costs more than reading and showing
+        a case, so a window that keeps a closed case's view can open the next case in it.
+        Values revealed for the previous case are forgotten.
+        """
+        self.case_id = case_id
+        self.preferences.case_id = case_id
+        self.revealed = {}
+        self.follow_up_dialog = None
+        self.ui.historyTable.scrollToTop()
+        self.reload()
+
     def _cases_changed(self, ids: list[str]) -> None:
         if self.case_id in ids:
             self.reload()

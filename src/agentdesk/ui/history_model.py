@@ -35,6 +35,8 @@ WHEN, WHAT, DETAILS, SYNC = range(4)
 COLUMNS = 4
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                       Qt.ItemDataRole.ForegroundRole})
 
 
 def headers() -> tuple[str, str, str, str]:
@@ -97,23 +99,23 @@ class HistoryModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
+        # A painted cell is asked for some eight roles; most are answered at once.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        column = index.column()
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._items):
+            return None
         if column == SYNC:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                        Qt.ItemDataRole.ToolTipRole):
-                text, colour, tip = state_text(self._items[index.row()].local_state)
-                if role == Qt.ItemDataRole.DisplayRole:
-                    return text
-                if role == Qt.ItemDataRole.ForegroundRole:
-                    return colour
-                return tip or None
-            return None
+            text, colour, tip = state_text(self._items[row].local_state)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return text
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return colour
+            return tip or None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts(index.row())[column]
+            return self._texts(row)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == DETAILS:
-            return self._texts(index.row())[DETAILS] or None
+            return self._texts(row)[DETAILS] or None
         return None
 
     def _texts(self, row: int) -> tuple[str, str, str]:
