@@ -99,12 +99,16 @@ def _date_default(element: date_text, compiler: SQLCompiler, **kw: Any) -> str:
 
 
 @cache
-def wire_columns(model: Any, raw_json: tuple[str, ...] = ()) -> tuple[ColumnElement[Any], ...]:
-    """Every column of `model`'s table, ids, times and dates as wire text, by its key.
+def wire_columns(
+    model: Any, raw_json: tuple[str, ...] = (), keys: tuple[str, ...] = ()
+) -> tuple[ColumnElement[Any], ...]:
+    """The columns of `model`'s table (those named in `keys`, or all), ids, times and dates
+    as wire text, by their keys.
 
     JSON columns named in `raw_json` come as their stored text, to be sent as it is."""
     out: list[ColumnElement[Any]] = []
-    for column in model.__table__.columns:
+    table_columns = model.__table__.columns
+    for column in (table_columns[key] for key in keys) if keys else table_columns:
         kind = column.type
         expr: ColumnElement[Any]
         if column.key in raw_json:
@@ -122,13 +126,21 @@ def wire_columns(model: Any, raw_json: tuple[str, ...] = ()) -> tuple[ColumnElem
 
 
 def wire_rows(
-    db: Session, model: Any, column: Any, ids: Iterable[Any], *, raw_json: tuple[str, ...] = ()
+    db: Session,
+    model: Any,
+    column: Any,
+    ids: Iterable[Any],
+    *,
+    raw_json: tuple[str, ...] = (),
+    keys: tuple[str, ...] = (),
 ) -> list[Any]:
     """Rows of `model`'s table whose `column` is in `ids`, with wire-text ids and times.
 
+    `keys`: only these columns (what the caller sends); the conversions to text are most
+    of the cost of reading a row, so columns nobody sends are not read.
     `ids` must be of `column`'s own type (`uuid.UUID` for an id column)."""
     id_list: Sequence[Any] = sorted(set(ids), key=str)
-    columns = wire_columns(model, raw_json)
+    columns = wire_columns(model, raw_json, keys)
     out: list[Any] = []
     for start in range(0, len(id_list), CHUNK):
         chunk = id_list[start : start + CHUNK]
