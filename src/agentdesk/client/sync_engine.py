@@ -22,6 +22,7 @@ queued op queued. Nothing here touches Qt: the UI runs `sync()` in a worker.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +42,7 @@ from agentdesk.client.api import (
 from agentdesk.client.changes import apply_changes, start_again
 from agentdesk.client.credentials import CredentialStore
 from agentdesk.client.outbox import Outbox
+from agentdesk.client.search_keys import warm_up
 from agentdesk.client.store import LocalStore
 from agentdesk.protocol.auth import LoginResponse
 from agentdesk.protocol.handshake import MAX_CLOCK_SKEW_SECONDS
@@ -239,6 +241,10 @@ class SyncEngine:
         restarted = False
         with ThreadPoolExecutor(1, thread_name_prefix="sync-pull") as fetcher:
             ahead = fetcher.submit(self.api.pull, cursor, self.pull_limit)
+            if cursor is None:
+                # A first sync indexes thousands of names: load pypinyin while the
+                # first page is on its way rather than inside its transaction.
+                threading.Thread(target=warm_up, name="pinyin-warm-up", daemon=True).start()
             while True:
                 try:
                     page, remaining = ahead.result()
