@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from agentdesk.ui.case_view import CaseView
@@ -28,16 +29,21 @@ def test_hidden_tabs_are_filled_when_first_shown(qtbot: QtBot, agent: Any) -> No
     view.show()
     assert view.case_file is not None and len(view.case_file.instalments) == 24
     assert view.ui.tabs.currentWidget() is view.ui.historyTab
-    assert view.ui.scheduleTable.rowCount() == 0  # not shown yet, not filled
+    # Not shown yet: not even built.
+    assert view.ui.scheduleTab.findChild(QTableWidget) is None
     view.ui.tabs.setCurrentWidget(view.ui.scheduleTab)
-    assert view.ui.scheduleTable.rowCount() == 24
-    first_row = view.ui.scheduleTable.item(0, 0)
+    schedule = view.tab_table(view.ui.scheduleTab)
+    assert view.ui.scheduleTab.findChild(QTableWidget) is schedule
+    assert schedule.rowCount() == 24
+    first_row = schedule.item(0, 0)
     assert first_row is not None and first_row.text() == "1"
     view.ui.tabs.setCurrentWidget(view.ui.paymentsTab)
-    assert view.ui.paymentsTable.rowCount() == len(view.case_file.payments) > 0
-    # Shown again after a reload: filled again at once, as it is on screen.
+    payments = view.tab_table(view.ui.paymentsTab)
+    assert payments.rowCount() == len(view.case_file.payments) > 0
+    # A reload while the tab is on screen fills it again at once.
+    payments.setRowCount(0)
     view.reload()
-    assert view.ui.paymentsTable.rowCount() == len(view.case_file.payments)
+    assert payments.rowCount() == len(view.case_file.payments)
 
 
 def test_one_view_shows_another_case(qtbot: QtBot, agent: Any) -> None:

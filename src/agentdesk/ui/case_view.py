@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QSizePolicy,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -42,6 +43,7 @@ from agentdesk.ui.app import current_language
 from agentdesk.ui.contact_preferences_strip import ContactPreferencesStrip
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.follow_up_dialog import FollowUpDialog
+from agentdesk.ui.generated.ui_case_table_tab import Ui_CaseTableTab
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView
 from agentdesk.ui.history_model import ALERT, PENDING, HistoryModel, state_text
 from agentdesk.ui.labels import label_of
@@ -75,6 +77,14 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[QTableWidgetI
     table.setUpdatesEnabled(True)
 
 
+def _one_height_rows(table: QTableView) -> None:
+    """Rows of one fixed height (the view never measures them) and the calm look."""
+    rows = table.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+    calm_table(table)
+
+
 class CaseView(QWidget):
     """One case, read from the local store; refreshes when the case changes."""
 
@@ -101,14 +111,12 @@ class CaseView(QWidget):
         # when painted, all of one height (the view never measures them).
         self.history = HistoryModel(self)
         self.ui.historyTable.setModel(self.history)
-        for table in (self.ui.historyTable, self.ui.scheduleTable, self.ui.paymentsTable,
-                      self.ui.plansTable, self.ui.contactsTable):
-            rows = table.verticalHeader()
-            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-            calm_table(table)
-        # Schedule, payments and plans are filled when their tab is first shown after a
-        # change, not on every open (most opens look only at the history).
+        for table in (self.ui.historyTable, self.ui.contactsTable):
+            _one_height_rows(table)
+        # Schedule, payments and plans: their tables are built when their tab is first
+        # shown, and filled when shown after a change, not on every open (most opens look
+        # only at the history).
+        self._tab_tables: dict[QWidget, QTableWidget] = {}
         self._stale_tabs: set[QWidget] = set()
         self.ui.tabs.currentChanged.connect(self._fill_shown_tab)
         bold_titles(self.ui.whyBox, self.ui.borrowerBox, self.ui.balanceBox, self.ui.holdsBox,
@@ -321,6 +329,16 @@ class CaseView(QWidget):
         elif page is self.ui.plansTab:
             self._show_plans(cf)
 
+    def tab_table(self, page: QWidget) -> QTableWidget:
+        """The table of the schedule, payments or plans tab (built on first use)."""
+        table = self._tab_tables.get(page)
+        if table is None:
+            form = Ui_CaseTableTab()
+            form.setupUi(page)
+            table = self._tab_tables[page] = form.table
+            _one_height_rows(table)
+        return table
+
     def _show_history(self, cf: CaseFile) -> None:
         self.history.show(cf.timeline, cf.row.currency, self.context.time_zone,
                           current_language())
@@ -350,18 +368,18 @@ class CaseView(QWidget):
                          _item(formatting.money(inst.total, cf.row.currency), align_right=True),
                          _item(formatting.money(inst.paid, cf.row.currency), align_right=True,
                                colour=colour)])
-        _fill(self.ui.scheduleTable, [self.tr("No."), self.tr("Due"), self.tr("Principal"),
-                                      self.tr("Interest"), self.tr("Total"), self.tr("Paid")],
-              rows)
-        self.ui.scheduleTable.resizeColumnsToContents()
+        table = self.tab_table(self.ui.scheduleTab)
+        _fill(table, [self.tr("No."), self.tr("Due"), self.tr("Principal"),
+                      self.tr("Interest"), self.tr("Total"), self.tr("Paid")], rows)
+        table.resizeColumnsToContents()
 
     def _show_payments(self, cf: CaseFile) -> None:
         rows = [[_item(formatting.day(p.paid_on)),
                  _item(formatting.money(p.amount, cf.row.currency), align_right=True),
                  _item(p.channel.replace("_", " "))] for p in reversed(cf.payments)]
-        _fill(self.ui.paymentsTable, [self.tr("Paid on"), self.tr("Amount"), self.tr("Channel")],
-              rows)
-        self.ui.paymentsTable.resizeColumnsToContents()
+        table = self.tab_table(self.ui.paymentsTab)
+        _fill(table, [self.tr("Paid on"), self.tr("Amount"), self.tr("Channel")], rows)
+        table.resizeColumnsToContents()
 
     def _show_plans(self, cf: CaseFile) -> None:
         rows = []
@@ -374,9 +392,10 @@ class CaseView(QWidget):
                 _item(decision.comment if decision else ""),
                 self._state_item(plan.local_state),
             ])
-        _fill(self.ui.plansTable, [self.tr("Proposed"), self.tr("Status"),
-                                   self.tr("Lead's comment"), self.tr("Sync")], rows)
-        self.ui.plansTable.resizeColumnsToContents()
+        table = self.tab_table(self.ui.plansTab)
+        _fill(table, [self.tr("Proposed"), self.tr("Status"), self.tr("Lead's comment"),
+                      self.tr("Sync")], rows)
+        table.resizeColumnsToContents()
 
     def _show_connection(self) -> None:
         online = self.context.online
