@@ -88,34 +88,36 @@ desk.close()
 
 FIRST_PAINT = """
 import os, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv[:1])
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMainWindow
 
 def report():
     print("shown", time.process_time(), flush=True)
     os._exit(0)
 
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
-            app.removeEventFilter(self)
-            QTimer.singleShot(0, report)  # once this paint is done
-        return False
-
-first_paint = FirstPaint()
-app.installEventFilter(first_paint)
+def first_paint(window_class):
+    # The window's own paint handler, wrapped: no filter sees the other events.
+    def paintEvent(self, event):
+        QMainWindow.paintEvent(self, event)
+        QTimer.singleShot(0, report)  # once this paint (the children's too) is done
+    window_class.paintEvent = paintEvent
 """
 """Reports the first paint of a main window, as the event loop does it (then exits)."""
 
 BARE_LOOP = FIRST_PAINT + """
-from PySide6.QtWidgets import QTableView
-window = QMainWindow(); window.setCentralWidget(QTableView()); window.resize(1280, 780)
+from PySide6.QtWidgets import QApplication, QTableView
+class Window(QMainWindow):
+    pass
+first_paint(Window)
+app = QApplication(sys.argv[:1])
+window = Window(); window.setCentralWidget(QTableView()); window.resize(1280, 780)
 window.show()
 app.exec()
 """
 
 USER_START = FIRST_PAINT + """
+from agentdesk.ui.main_window import MainWindow
+first_paint(MainWindow)
 from agentdesk.cli import main
 sys.exit(main([]))
 """

@@ -86,13 +86,20 @@ def _server_address(command_line: str | None) -> str | None:
     )
     from agentdesk.ui.settings import UserSettings
 
+    def blank(value: str | None) -> bool:
+        return value is None or not value.strip()
+
+    # Each source is read only when those before it name no server: the machine file
+    # (a file read and an INI parse) is not read on the usual start.
+    saved = UserSettings().server_url if blank(command_line) else None
+    machine = None
+    if blank(command_line) and blank(saved):
+        try:
+            machine = read_machine_config()
+        except MachineConfigError as error:  # the sign-in dialog still lets the agent type one
+            print(f"agentdesk: {error}", file=sys.stderr)
     try:
-        machine = read_machine_config()
-    except MachineConfigError as error:  # the sign-in dialog still lets the agent type one
-        print(f"agentdesk: {error}", file=sys.stderr)
-        machine = None
-    try:
-        address = resolve_server_address(command_line, UserSettings().server_url, machine)
+        address = resolve_server_address(command_line, saved, machine)
     except ServerAddressError as error:
         raise SystemExit(f"agentdesk: {error}") from error
     return address.url if address else None

@@ -203,9 +203,11 @@ def run(options: LaunchOptions) -> int:
     session = start_session(options, settings, credentials, language)
     if session is None:
         return 1
-    settings.server_url = session.server_url
-    settings.last_username = session.user.username
-    settings.sync()
+    # Written only when they changed: an unchanged start writes no settings file.
+    if settings.server_url != session.server_url:
+        settings.server_url = session.server_url
+    if settings.last_username != session.user.username:
+        settings.last_username = session.user.username
     if options.language is None and settings.language is None:
         language = session.user.language
     return run_session(app, session, credentials=credentials, settings=settings,
