@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from agentdesk.client.changes import apply_changes
 from agentdesk.client.store import LocalStore
-from agentdesk.protocol.sync import Change, EntityBlock, EntityType, PullResponse
+from agentdesk.protocol.sync import ENTITY_MODELS, Change, EntityBlock, EntityType, PullResponse
 
 from .conftest import CaseSeed, change, page, seed
 
@@ -122,3 +122,52 @@ def test_schedule_rows_of_loans_the_page_did_not_carry_stay(store: LocalStore) -
     with store.read() as db:
         rows = dict(db.execute("SELECT loan_id, count(*) FROM instalments GROUP BY loan_id"))
     assert rows == {person.loan_id: 2, other.loan_id: 3}
+
+
+_INSTALMENT = {"id": "L1:1", "loan_id": "L1", "seq": 1, "due_date": "2026-01-01",
+               "principal": "950.00", "interest": "99.00", "total": "1049.00"}
+_CALL = {"id": "a1", "case_id": "c1", "channel": "call", "result": "no_answer",
+         "started_at": "2026-11-01T08:00:00.000000+00:00"}
+
+
+@pytest.mark.parametrize(
+    ("entity_type", "data", "field"),
+    [
+        (EntityType.INSTALMENT, {**_INSTALMENT, "principal": 950.0}, "principal"),  # float
+        (EntityType.INSTALMENT, {**_INSTALMENT, "total": "NaN"}, "total"),
+        (EntityType.INSTALMENT, {**_INSTALMENT, "seq": 0}, "seq"),
+        (EntityType.INSTALMENT, {**_INSTALMENT, "due_date": "2026-02-30"}, "due_date"),
+        (EntityType.INSTALMENT, {k: v for k, v in _INSTALMENT.items() if k != "loan_id"},
+         "loan_id"),
+        (EntityType.INSTALMENT, {**_INSTALMENT, "id": ""}, "id"),
+        (EntityType.CONTACT_ATTEMPT, {**_CALL, "started_at": "2026-11-01T08:00:00"},
+         "started_at"),  # no time zone
+        (EntityType.CONTACT_ATTEMPT, {**_CALL, "result": "maybe"}, "result"),
+        (EntityType.PAYMENT, {"id": "p1", "loan_id": "L1", "paid_on": "2026-01-01",
+                              "amount": 10.5}, "amount"),
+    ],
+)
+def test_block_checks_refuse_what_the_entity_model_refuses(
+    store: LocalStore, entity_type: EntityType, data: dict[str, Any], field: str
+) -> None:
+    # The bulky blocks are checked into plain dicts, not models: by the same rules.
+    model = ENTITY_MODELS[entity_type]
+    with pytest.raises(ValidationError) as by_model:
+        model.model_validate(data)
+    assert field in str(by_model.value)
+    block = EntityBlock(entity_type=entity_type, seq=1, versions=(1,), data=[data])
+    bad = PullResponse(blocks=(block,), changes=(), next_cursor="c1", has_more=False)
+    with pytest.raises(ValidationError) as by_block:
+        apply_changes(store, bad)
+    assert field in str(by_block.value)
+    assert store.cursor() is None
+
+
+def test_block_checks_ignore_unknown_fields_like_the_models(store: LocalStore) -> None:
+    newer = {**_INSTALMENT, "from_a_newer_server": True}
+    block = EntityBlock(entity_type=EntityType.INSTALMENT, seq=1, versions=(1,), data=[newer])
+    apply_changes(store, PullResponse(blocks=(block,), changes=(), next_cursor="c1",
+                                      has_more=False))
+    with store.read() as db:
+        assert db.execute("SELECT instalment_id, seq FROM instalments").fetchall() == [
+            ("L1:1", 1)]
