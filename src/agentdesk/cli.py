@@ -11,32 +11,42 @@ Server address: --server, else the user's settings, else the machine-wide client
 
 from __future__ import annotations
 
-import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 LANGUAGES = ("zh_CN", "en")
 
 
-class _Version(argparse.Action):
-    """`--version`: the installed version, read only when asked (it costs ~50 ms)."""
+def _version_action() -> type[argparse.Action]:
+    import argparse
 
-    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+    class Version(argparse.Action):
+        """`--version`: the installed version, read only when asked (it costs ~50 ms)."""
 
-    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        import agentdesk
+        def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+            super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
-        print(f"agentdesk {agentdesk.__version__}")
-        parser.exit()
+        def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+            import agentdesk
+
+            print(f"agentdesk {agentdesk.__version__}")
+            parser.exit()
+
+    return Version
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line of `agentdesk`."""
+    import argparse  # not at module level: plain `agentdesk` starts without it
+
     parser = argparse.ArgumentParser(
         prog="agentdesk", description=__doc__.splitlines()[0] if __doc__ else None,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=__doc__.split("\n\n", 1)[1] if __doc__ else None)
-    parser.add_argument("--version", action=_Version)
+    parser.add_argument("--version", action=_version_action())
     parser.add_argument("--server", metavar="URL", help="server address (default: last used)")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the desktop")
     parser.add_argument("--self-check", action="store_true",
@@ -58,6 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `agentdesk`."""
+    if not (sys.argv[1:] if argv is None else argv):
+        # Plain `agentdesk`, the everyday start: nothing to parse, so argparse (~10 ms
+        # to import and build) is not loaded before the window.
+        return _desktop(None, None)
     args = build_parser().parse_args(argv)
     if args.command == "demo":
         from agentdesk.demo import run_demo
@@ -68,12 +82,16 @@ def main(argv: list[str] | None = None) -> int:
         from agentdesk.ui.self_check import main as self_check
 
         return self_check(server=args.server)
+    return _desktop(args.server, args.lang)
+
+
+def _desktop(server_option: str | None, lang: str | None) -> int:
+    """Open the desktop (signing in if needed)."""
     from agentdesk.domain.vocabulary import Language
     from agentdesk.ui.launch import LaunchOptions, run
 
-    server = _server_address(args.server)
-    return run(LaunchOptions(server_url=server,
-                             language=Language(args.lang) if args.lang else None))
+    server = _server_address(server_option)
+    return run(LaunchOptions(server_url=server, language=Language(lang) if lang else None))
 
 
 def _server_address(command_line: str | None) -> str | None:
