@@ -272,6 +272,17 @@ def _after_soft_rollback(session: Session, previous: SessionTransaction) -> None
         session.info.pop(PENDING, None)
 
 
+def note_inserted(session: Session, entity_type: EntityType, entity_id: uuid.UUID,
+                  case_id: uuid.UUID) -> None:
+    """Log a case item inserted with a plain INSERT (no flush sees it), as a flush would.
+
+    The item and its case (whose derived figures it moves) get their rows when the
+    transaction commits, under the same position lock as every other change."""
+    pending: list[Noted] = session.info.setdefault(PENDING, [])
+    pending.append(Noted(entity_type, entity_id, UPSERT, case_id=case_id))
+    pending.append(Noted(EntityType.CASE, case_id, UPSERT, case_id=case_id))
+
+
 def pending_mark(session: Session) -> int:
     """How many noted changes wait; pair with `forget_after` around a savepoint."""
     return len(session.info.get(PENDING, []))

@@ -21,9 +21,10 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 from pydantic import ValidationError
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +33,7 @@ from agentdesk.domain.errors import DomainError
 from agentdesk.domain.vocabulary import Language
 from agentdesk.protocol.ops import Op, parse_op
 from agentdesk.protocol.sync import OpResult, OpStatus
+from agentdesk.server.base import utcnow
 from agentdesk.server.db import begin_write
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError, domain_error
@@ -41,6 +43,16 @@ from agentdesk.server.sync.changelog import forget_after, pending_mark
 from agentdesk.server.sync.models import SyncOp
 
 CLAIM_RETRIES = 3
+
+
+# The op log's two writes, compiled once; their values go as parameters.
+_OP_LOG = cast(Table, SyncOp.__table__)
+_CLAIM = insert(_OP_LOG)
+_ANSWER = (
+    update(_OP_LOG)
+    .where(_OP_LOG.c.op_id == bindparam("claimed"))
+    .values(status=bindparam("status"), result=bindparam("result"))
+)
 
 
 def op_digest(op: Op) -> str:
@@ -68,8 +80,16 @@ def _refusal(op_id: uuid.UUID, exc: ApiError, language: Language) -> OpResult:
     )
 
 
+class Answered(NamedTuple):
+    """What the op log keeps of an op to answer its retries."""
+
+    user_id: uuid.UUID
+    payload_hash: str
+    result: dict[str, Any]
+
+
 def _answer_again(
-    row: SyncOp, op_id: uuid.UUID, digest: str, principal: Principal, language: Language
+    row: SyncOp | Answered, op_id: uuid.UUID, digest: str, principal: Principal, language: Language
 ) -> OpResult:
     if row.payload_hash != digest or row.user_id != principal.user_id:
         return OpResult(
@@ -103,16 +123,40 @@ def push_batch(
     next op reads the database afresh, as if it came alone."""
     results: list[OpResult] = []
     with batch(), factory() as db:
-        for raw in raw_ops:
-            parsed = parse_or_refuse(raw, language)
+        parsed_ops = [parse_or_refuse(raw, language) for raw in raw_ops]
+        answered = answered_before(db, [op for op in parsed_ops if not isinstance(op, OpResult)])
+        for parsed in parsed_ops:
             if isinstance(parsed, OpResult):
                 results.append(parsed)
+                continue
+            first = answered.get(parsed.op_id)
+            if first is not None:
+                # A committed op log row is final (its answer is stored in the
+                # transaction that claims it), so a retry is answered from it directly.
+                results.append(
+                    _answer_again(first, parsed.op_id, op_digest(parsed), principal, language)
+                )
                 continue
             try:
                 results.append(push_one(db, principal, device_id, parsed, policy, language))
             finally:
                 db.expunge_all()
     return results
+
+
+def answered_before(db: Session, ops: list[Op]) -> dict[uuid.UUID, Answered]:
+    """The op log rows of those of `ops` already applied, read with one SELECT per
+    500 ops (a retried batch is mostly such ops). The read transaction is ended after."""
+    ids = list({op.op_id for op in ops})
+    found: dict[uuid.UUID, Answered] = {}
+    for start in range(0, len(ids), 500):
+        stmt = select(SyncOp.op_id, SyncOp.user_id, SyncOp.payload_hash, SyncOp.result).where(
+            SyncOp.op_id.in_(ids[start : start + 500])
+        )
+        for op_id, user_id, payload_hash, result in db.execute(stmt):
+            found[op_id] = Answered(user_id, payload_hash, result)
+    db.rollback()
+    return found
 
 
 def push_one(
@@ -137,19 +181,23 @@ def push_one(
             answer = _answer_again(existing, op.op_id, digest, principal, language)
             db.rollback()  # end the (read-only) transaction: the session goes on
             return answer
-        row = SyncOp(
-            op_id=op.op_id,
-            user_id=principal.user_id,
-            device_id=device_id,
-            op_type=str(op.type),
-            case_id=op.payload.case_id,
-            payload_hash=digest,
-            status="pending",
-            result={},
-        )
-        db.add(row)
+        # The claim, a plain INSERT (no mapped object: the op log row is written twice
+        # and read back never in this transaction).
         try:
-            db.flush()
+            db.connection().execute(
+                _CLAIM,
+                {
+                    "op_id": op.op_id,
+                    "user_id": principal.user_id,
+                    "device_id": device_id,
+                    "op_type": str(op.type),
+                    "case_id": op.payload.case_id,
+                    "payload_hash": digest,
+                    "status": "pending",
+                    "result": {},
+                    "received_at": utcnow(),
+                },
+            )
         except IntegrityError:
             db.rollback()
             continue  # a twin got there first; look again
@@ -164,8 +212,14 @@ def push_one(
             forget_after(db, mark)
             error = domain_error(exc) if isinstance(exc, DomainError) else exc
             result = _refusal(op.op_id, error, language)
-        row.status = str(result.status)
-        row.result = result.model_dump(mode="json")
+        db.connection().execute(
+            _ANSWER,
+            {
+                "claimed": op.op_id,
+                "status": str(result.status),
+                "result": result.model_dump(mode="json"),
+            },
+        )
         try:
             db.commit()
         except IntegrityError:
