@@ -14,10 +14,11 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QSizePolicy,
@@ -52,6 +53,9 @@ from agentdesk.ui.operations import error_text
 from agentdesk.ui.plan_engine import loan_situation
 from agentdesk.ui.queue_reasons import queue_reasons
 
+QUIET = QColor("#51565e")
+DUE_LATER = QColor("#1f5fa8")
+
 
 def _item(text: str, *, align_right: bool = False, colour: QColor | None = None,
           tip: str | None = None) -> QTableWidgetItem:
@@ -75,6 +79,18 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[QTableWidgetI
         for c, cell in enumerate(cells):
             table.setItem(r, c, cell)
     table.setUpdatesEnabled(True)
+
+
+def _tint(label: QLabel, colour: QColor | None, *, bold: bool = False) -> None:
+    """Colour (and weight) a label through its palette and font: no style sheet, which
+    would give the label the slower style-sheet style and a repolish on every change."""
+    palette = QPalette()  # sets nothing: the label's parent decides the rest
+    if colour is not None:
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+    label.setPalette(palette)
+    font = label.font()
+    font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    label.setFont(font)
 
 
 def _one_height_rows(table: QTableView) -> None:
@@ -102,6 +118,11 @@ class CaseView(QWidget):
         """Values the server revealed this session, by field key (never stored)."""
         self.ui = Ui_CaseView()
         self.ui.setupUi(self)
+        title = self.ui.nameLabel.font()
+        title.setPointSize(17)
+        title.setWeight(QFont.Weight.DemiBold)
+        self.ui.nameLabel.setFont(title)
+        _tint(self.ui.summaryLabel, QUIET)
         self.ui.caseLayout.setStretch(2, 1)  # the banner takes its height, no more
         self.ui.offlineBanner.setSizePolicy(QSizePolicy.Policy.Preferred,
                                             QSizePolicy.Policy.Maximum)
@@ -211,7 +232,7 @@ class CaseView(QWidget):
         nxt = self.next_action
         if nxt is None:
             self.ui.nextActionLabel.setText(self.tr("Next action: none scheduled"))
-            self.ui.nextActionLabel.setStyleSheet("color: #51565e;")
+            _tint(self.ui.nextActionLabel, QUIET)
             return
         text = self.tr("Next action: %1").replace(
             "%1", formatting.moment(nxt.due_at, self.context.time_zone))
@@ -219,8 +240,7 @@ class CaseView(QWidget):
             text += f" · {nxt.reason}"
         due = nxt.due_at <= self.context.store.clock()
         self.ui.nextActionLabel.setText(text)
-        self.ui.nextActionLabel.setStyleSheet("color: #b3261e; font-weight: 600;" if due
-                                              else "color: #1f5fa8;")
+        _tint(self.ui.nextActionLabel, ALERT if due else DUE_LATER, bold=due)
 
     def _show_borrower(self, cf: CaseFile) -> None:
         b = cf.borrower
@@ -291,10 +311,10 @@ class CaseView(QWidget):
             lines.append(self.tr("Reassigned: leaves your queue once your changes are sent."))
         if lines:
             self.ui.holdsValue.setText("\n".join(lines))
-            self.ui.holdsValue.setStyleSheet("color: #b3261e;")
+            _tint(self.ui.holdsValue, ALERT)
         else:
             self.ui.holdsValue.setText(self.tr("None"))
-            self.ui.holdsValue.setStyleSheet("")
+            _tint(self.ui.holdsValue, None)
 
     def _show_contacts(self, cf: CaseFile) -> None:
         rows = []

@@ -35,7 +35,6 @@ class Ui_CaseView(object):
         self.nameLabel.setObjectName(u"nameLabel")
         self.nameLabel.setText(u"")
         self.nameLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.nameLabel.setStyleSheet(u"font-size: 17pt; font-weight: 600;")
 
         self.titleColumn.addWidget(self.nameLabel)
 
@@ -43,7 +42,6 @@ class Ui_CaseView(object):
         self.summaryLabel.setObjectName(u"summaryLabel")
         self.summaryLabel.setText(u"")
         self.summaryLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summaryLabel.setStyleSheet(u"color: #51565e;")
 
         self.titleColumn.addWidget(self.summaryLabel)
 
