@@ -95,7 +95,10 @@ class Desktop(QObject):
                 if token is None:
                     session.forget_keyring_token()
                     return None
-                return connect(url, token, language)
+                api = connect(url, token, language)
+                # Here rather than on the GUI thread when the first sync starts.
+                import agentdesk.client.sync_engine  # noqa: F401
+                return api
 
             self.context.ops.background(read_token, done=self._token_read,
                                         error=lambda _error: self._token_read(None))
@@ -108,9 +111,9 @@ class Desktop(QObject):
                 api.close()  # type: ignore[attr-defined]
             return
         if api is None:
-            # The keyring lost the token (cleared, or revoked on a sync): sign in again
-            # over the open window; cancelling keeps working offline.
-            self.context.require_sign_in()
+            # The keyring lost the token (cleared, locked, or revoked on a sync): sign in
+            # again over the open window; cancelling keeps working offline.
+            self._token_refused()
             QTimer.singleShot(0, self.sign_in_again)
             return
         self.context.set_api(api)
