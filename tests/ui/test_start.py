@@ -123,3 +123,30 @@ def test_without_a_kept_token_the_start_reads_the_keyring_before_any_window(
     assert keyring.reads == 1
     session.api.close()
     session.store.close()
+
+
+def test_a_leads_pages_are_built_after_the_window_has_painted(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    lead = SessionUser("u2", "lead1", "李娜", Role.LEAD, language=Language.EN)
+    options = LaunchOptions(data_dir=tmp_path / "data", settings_path=tmp_path / "s.ini")
+    store = LocalStore(store_path(SERVER, lead.username, data_dir=options.data_dir))
+    remember(store, SERVER, lead, TokenStorage.KEYRING)
+    store.close()
+    settings = UserSettings(options.settings_path)
+    settings.server_url, settings.last_username = SERVER, lead.username
+    keyring = CountingKeyring()
+    keyring.secrets[(SERVICE, keyring_username(SERVER, lead.username))] = "tok-3"
+    credentials = CredentialStore(keyring)
+    session = start_session(options, settings, credentials, Language.EN)
+    assert session is not None
+    desk = Desktop(session, credentials=credentials, settings=settings,
+                   language=Language.EN, options=options)
+    assert desk.window.lead_workspace is None and desk.window.tabs.count() == 1
+    with qtbot.waitSignal(desk.sync.finished, timeout=20_000):
+        desk.show()
+    workspace = desk.window.lead_workspace
+    assert workspace is not None
+    assert desk.window.tabs.count() == 1 + len(workspace.pages())
+    assert desk.window.tabs.currentIndex() == 0  # the queue stays in front
+    qtbot.waitUntil(lambda: not desk.context.ops.busy, timeout=20_000)
+    desk.close()

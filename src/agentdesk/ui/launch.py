@@ -54,7 +54,8 @@ class Desktop(QObject):
                                   store=session.store, language=language,
                                   credentials=credentials, api=session.api)
         self.sync = SyncController(self.context, interval_ms=options.sync_interval_ms)
-        self.window = MainWindow(self.context, self.sync, settings)
+        # A lead's pages are built after the first paint (`_after_first_paint`).
+        self.window = MainWindow(self.context, self.sync, settings, lead_workspace_later=True)
         self.window.signInRequested.connect(self.sign_in_again)
         self.context.signInRequired.connect(self._token_refused)
         self._closed = False
@@ -103,6 +104,7 @@ class Desktop(QObject):
             self.context.ops.background(read_token, done=self._token_read,
                                         error=lambda _error: self._token_read(None))
             return
+        self.window.install_lead_workspace()
         self.sync.start(now=self._sync_first)
 
     def _token_read(self, api: object) -> None:
@@ -113,10 +115,12 @@ class Desktop(QObject):
         if api is None:
             # The keyring lost the token (cleared, locked, or revoked on a sync): sign in
             # again over the open window; cancelling keeps working offline.
+            self.window.install_lead_workspace()
             self._token_refused()
             QTimer.singleShot(0, self.sign_in_again)
             return
         self.context.set_api(api)
+        self.window.install_lead_workspace()  # with the API: its pages fetch figures
         self.sync.sync_now()
 
     def _token_refused(self) -> None:

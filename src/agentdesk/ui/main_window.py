@@ -25,6 +25,7 @@ from agentdesk.ui.sync_status import SyncStatus
 if TYPE_CHECKING:
     from agentdesk.ui.attention import AttentionDialog
     from agentdesk.ui.case_view import CaseView
+    from agentdesk.ui.lead import LeadWorkspace
     from agentdesk.ui.settings_dialog import SettingsDialog
 
 
@@ -36,7 +37,10 @@ class MainWindow(QMainWindow):
     """The user asked to sign in again (the launcher shows the dialog)."""
 
     def __init__(self, context: AppContext, sync: SyncController,
-                 settings: UserSettings | None = None, parent: QWidget | None = None) -> None:
+                 settings: UserSettings | None = None, parent: QWidget | None = None,
+                 *, lead_workspace_later: bool = False) -> None:
+        """`lead_workspace_later`: the caller installs a lead's pages itself, after the
+        window has painted (`install_lead_workspace`): they cost ~0.6 s of CPU to load."""
         super().__init__(parent)
         self.context = context
         self.sync = sync
@@ -51,12 +55,7 @@ class MainWindow(QMainWindow):
         self.queue_page.caseActivated.connect(self.open_case)
         self.tabs.addTab(self.queue_page, "")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        # The team lead's workspace (approvals, performance, compliance, reassign): leads
-        # and administrators only; its pages live in agentdesk.ui.lead.
-        from agentdesk.ui.lead import install as install_lead_workspace
-
-        # Asked only for leads: its pages load modules an agent's start can do without.
-        self.lead_workspace = install_lead_workspace(self) if context.user.is_lead else None
+        self.lead_workspace: LeadWorkspace | None = None
         self.status = SyncStatus(context, sync, self)
         self.statusBar().addPermanentWidget(self.status)
         self.status.attentionRequested.connect(self.show_attention)
@@ -68,6 +67,18 @@ class MainWindow(QMainWindow):
         geometry = self.settings.window_state("main")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        if not lead_workspace_later:
+            self.install_lead_workspace()
+
+    def install_lead_workspace(self) -> LeadWorkspace | None:
+        """Add the team lead's pages (approvals, performance, compliance, reassign) for a
+        lead or administrator, once; None for an agent. They live in agentdesk.ui.lead."""
+        if self.lead_workspace is None and self.context.user.is_lead:
+            # Imported only for leads: its pages load modules an agent's start can do without.
+            from agentdesk.ui.lead import install
+
+            self.lead_workspace = install(self)
+        return self.lead_workspace
 
     # ------------------------------------------------------------ actions
 
