@@ -85,17 +85,25 @@ def _point_id(row_id: uuid.UUID | None) -> str:
 
 def borrower_facts(session: Session, case: Case) -> BorrowerFacts:
     """Holds of the case, the borrower's zone, contact points and full contact history."""
-    borrower = session.get(Borrower, case.borrower_id)
-    zone = borrower.time_zone if borrower is not None else ""
+    # Plain columns through the connection throughout, not ORM objects: every pushed
+    # attempt reads all of this, and building mapped objects cost most of applying it.
+    # Pending changes of the caller's transaction are flushed first, as a query would.
+    session.flush()
+    conn = session.connection()
+    zone = conn.execute(
+        select(Borrower.time_zone).where(Borrower.id == case.borrower_id)
+    ).scalar_one_or_none() or ""
     points = {
-        p.id: ContactPoint(str(p.id), _relation(p.relation))
-        for p in session.scalars(select(PointRow).where(PointRow.borrower_id == case.borrower_id))
+        point_id: ContactPoint(str(point_id), _relation(relation))
+        for point_id, relation in conn.execute(
+            select(PointRow.id, PointRow.relation).where(
+                PointRow.borrower_id == case.borrower_id
+            )
+        )
     }
     case_ids = select(Case.id).where(Case.borrower_id == case.borrower_id)
     attempts = []
-    # Plain columns, not ORM objects: every pushed attempt reads the borrower's whole
-    # history, and building mapped objects for it cost most of applying the attempt.
-    for started_at, channel, point_id, result, user_id, attempt_id in session.execute(
+    for started_at, channel, point_id, result, user_id, attempt_id in conn.execute(
         select(
             AttemptRow.started_at,
             AttemptRow.channel,

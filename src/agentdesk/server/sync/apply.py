@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 from sqlalchemy import Table, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.authority import AuthorityPolicy
@@ -175,13 +176,17 @@ def _tell_new_holder(
     )
 
 
+def _id_taken() -> ApiError:
+    return ApiError(
+        409, "entity_exists", "该记录编号已存在。", "A record with this id already exists."
+    )
+
+
 def _new_id(db: Session, model: Any, entity_id: uuid.UUID) -> None:
     # A plain id lookup: loading a mapped object only to see that there is none cost more.
     taken = db.connection().execute(select(model.id).where(model.id == entity_id)).first()
     if taken is not None:
-        raise ApiError(
-            409, "entity_exists", "该记录编号已存在。", "A record with this id already exists."
-        )
+        raise _id_taken()
 
 
 def _insert(db: Session, row: ContactAttempt | Note, entity_type: EntityType) -> None:
@@ -195,14 +200,18 @@ def _insert(db: Session, row: ContactAttempt | Note, entity_type: EntityType) ->
         for c in table.columns
         if (value := getattr(row, c.key)) is not None or c.default is None
     }
-    db.connection().execute(insert(table), values)
+    try:
+        # The primary key says whether the id is taken (no lookup first): the case,
+        # the user and the contact point were checked, so only the id can clash here.
+        db.connection().execute(insert(table), values)
+    except IntegrityError as exc:
+        raise _id_taken() from exc
     note_inserted(db, entity_type, row.id, row.case_id)
 
 
 def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp) -> int:
     """A contact attempt; accepted after a reassignment if it happened before it."""
     case, late = _fact_case(db, principal, op)
-    _new_id(db, ContactAttempt, op.entity_id)
     p = op.payload
     if p.contact_point_id is not None:
         point = db.get(ContactPoint, p.contact_point_id)
@@ -261,7 +270,6 @@ def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp
 def add_note(db: Session, principal: Principal, op: NoteAddOp) -> int:
     """A note; accepted after a reassignment if it was written before it."""
     case, late = _fact_case(db, principal, op)
-    _new_id(db, Note, op.entity_id)
     note = Note(
         id=op.entity_id,
         case_id=case.id,
