@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from agentdesk.client.casefile import TimelineItem
 from agentdesk.domain.vocabulary import Language
@@ -52,3 +54,18 @@ def test_rows_are_described_only_when_asked_for() -> None:
     assert len(model._rows) == 1  # one row asked for, one row described
     model.show(timeline(2), "CNY", "UTC", Language.EN)
     assert model._rows == {} and model.rowCount() == 2
+
+
+def test_a_view_describes_only_the_rows_it_paints(qtbot: QtBot) -> None:
+    model = HistoryModel()
+    model.show(timeline(200), "CNY", "UTC", Language.EN)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: len(model._rows) > 0)  # painted by the event loop
+    assert len(model._rows) < 40  # a screenful, not 200
+    shown = view.indexAt(view.viewport().rect().topLeft())
+    assert shown.row() == 0 and model._rows[0][2] == "note 0"

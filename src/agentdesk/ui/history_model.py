@@ -8,14 +8,17 @@ row: no item objects, no per-cell calls into Qt.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QObject,
     QPersistentModelIndex,
     Qt,
@@ -117,6 +120,19 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == DETAILS:
             return self._texts(row)[DETAILS] or None
         return None
+
+    def multiData(self, index: AnyIndex,
+                  roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        # A painted cell asks for all its roles in one call: answered here in Python
+        # rather than by one call into Python per role.
+        asked = [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) \
+            else cast("Iterable[QModelRoleData]", roleDataSpan)  # the span iterates
+        for role_data in asked:
+            role = role_data.role()
+            if role in _ANSWERED:
+                role_data.setData(self.data(index, role))
+            else:
+                role_data.clearData()
 
     def _texts(self, row: int) -> tuple[str, str, str]:
         texts = self._rows.get(row)
