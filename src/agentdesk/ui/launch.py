@@ -77,8 +77,9 @@ class Desktop(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Paint:
             self.window.removeEventFilter(self)
-            # Queued: runs once this paint (and what else is waiting) is done.
-            QTimer.singleShot(0, self._after_first_paint)
+            # Queued twice: runs once this paint and what the event loop had waiting with
+            # it are done, so the frame is out before the keyring and HTTP work start.
+            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._after_first_paint))
         return False
 
     def _after_first_paint(self) -> None:
