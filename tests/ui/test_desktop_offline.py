@@ -58,6 +58,25 @@ def test_enter_opens_the_selected_case(qtbot: QtBot, window: MainWindow,
     assert window.tabs.tabText(window.tabs.currentIndex()) == "李四"
 
 
+def test_a_closed_case_view_is_reused_for_the_next_case(qtbot: QtBot, window: MainWindow,
+                                                       seeded: list[CaseSeed]) -> None:
+    first = window.open_case(seeded[0].case_id)
+    first.revealed["national_id"] = "110101199001011234"
+    window.close_tab(window.tabs.indexOf(first))
+    # Kept for the next open, but no longer showing the closed case or what was revealed.
+    assert window.tabs.indexOf(first) == -1
+    assert first.case_file is None and first.revealed == {}
+    assert not first.ui.callButton.isEnabled()
+    second = window.open_case(seeded[1].case_id)
+    assert second is first
+    assert second.ui.nameLabel.text() == "李四" and second.ui.callButton.isEnabled()
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "李四"
+    # With a case tab open, the next case gets a view of its own.
+    third = window.open_case(seeded[2].case_id)
+    assert third is not second and window.tabs.count() == 3
+    assert window.tabs.tabText(window.tabs.indexOf(third)) == third.ui.nameLabel.text()
+
+
 def test_clicking_a_quick_filter_and_a_header_sorts_in_sql(qtbot: QtBot,
                                                            window: MainWindow) -> None:
     page = window.queue_page

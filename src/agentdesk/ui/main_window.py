@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self._spare_case_view: CaseView | None = None
         self.setCentralWidget(self.tabs)
         self.queue_page = QueuePage(context, self.tabs)
         self.queue_page.caseActivated.connect(self.open_case)
@@ -141,9 +142,13 @@ class MainWindow(QMainWindow):
             if isinstance(page, CaseView) and page.case_id == case_id:
                 self.tabs.setCurrentIndex(index)
                 return page
-        view = CaseView(self.context, case_id, self.tabs)
+        view, self._spare_case_view = self._spare_case_view, None
+        if view is not None:
+            view.show_case(case_id)
+        else:
+            view = CaseView(self.context, case_id, self.tabs)
+            view.titleChanged.connect(lambda title, v=view: self._retitle(v, title))
         index = self.tabs.addTab(view, view.title())
-        view.titleChanged.connect(lambda title, v=view: self._retitle(v, title))
         self.tabs.setCurrentIndex(index)
         return view
 
@@ -163,9 +168,17 @@ class MainWindow(QMainWindow):
         """Close a case tab (the queue stays)."""
         if index <= 0:
             return
+        from agentdesk.ui.case_view import CaseView
+
         page = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        if page is not None:
+        if isinstance(page, CaseView) and self._spare_case_view is None:
+            # Building a case view (its form, styling, first layout) costs more than
+            # showing a case in one, and agents open case after case: keep one closed
+            # view for the next open. It forgets the closed case (and anything revealed).
+            page.show_case("")
+            self._spare_case_view = page
+        elif page is not None:
             page.deleteLater()
 
     def add_page(self, page: QWidget, title: str) -> int:
