@@ -48,44 +48,33 @@ def flag_note(
     session: Session, note: Note, policy: Policy, *, actor: Principal | None = None
 ) -> tuple[str, ...]:
     """Lint a note; when it breaks the rule flag it and audit that (caller commits)."""
-    rule_id = conduct_rule_id(policy)
-    found = findings(note.body) if rule_id else []
-    if rule_id is None or not found:
-        return ()
-    note.flagged = True
-    note.flag_reason = _merge(note.flag_reason, rule_id)
-    audit.record(
-        session,
-        VIOLATION_ACTION,
-        actor=actor,
-        entity="note",
-        entity_id=note.id,
-        case_id=note.case_id,
-        rules=[rule_id],
-        conduct=_detail(found),
-        profile=policy.profile,
-        policy_version=policy.version,
-    )
-    return (rule_id,)
+    return _flag(session, note, note.body, "note", policy, actor)
 
 
 def flag_attempt_notes(
     session: Session, attempt: ContactAttempt, policy: Policy, *, actor: Principal | None = None
 ) -> tuple[str, ...]:
     """Lint a contact attempt's notes; a breach joins the attempt's flag (caller commits)."""
+    return _flag(session, attempt, attempt.notes or "", "contact_attempt", policy, actor)
+
+
+def _flag(
+    session: Session, record: Note | ContactAttempt, text: str, entity: str, policy: Policy,
+    actor: Principal | None,
+) -> tuple[str, ...]:
     rule_id = conduct_rule_id(policy)
-    found = findings(attempt.notes or "") if rule_id else []
+    found = findings(text) if rule_id else []
     if rule_id is None or not found:
         return ()
-    attempt.flagged = True
-    attempt.flag_reason = _merge(attempt.flag_reason, rule_id)
+    record.flagged = True
+    record.flag_reason = _merge(record.flag_reason, rule_id)
     audit.record(
         session,
         VIOLATION_ACTION,
         actor=actor,
-        entity="contact_attempt",
-        entity_id=attempt.id,
-        case_id=attempt.case_id,
+        entity=entity,
+        entity_id=record.id,
+        case_id=record.case_id,
         rules=[rule_id],
         conduct=_detail(found),
         profile=policy.profile,
