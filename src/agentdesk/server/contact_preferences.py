@@ -104,6 +104,20 @@ def in_force(db: Session, borrower_id: uuid.UUID) -> list[ContactPreference]:
     )
 
 
+def check_contact_point(db: Session, case: Case, contact_point_id: uuid.UUID | None) -> None:
+    """A contact point an op names must be one of the case's borrower's (422 otherwise)."""
+    if contact_point_id is None:
+        return
+    point = db.get(ContactPoint, contact_point_id)
+    if point is None or point.borrower_id != case.borrower_id:
+        raise ApiError(
+            422,
+            "invalid_contact_point",
+            "contact_point_id 不是本案件借款人的联系方式。",
+            "contact_point_id is not a contact point of this case's borrower.",
+        )
+
+
 def record(db: Session, principal: Principal, case: Case, op: ContactPreferenceRecordOp) -> int:
     """Store the statement for the case's borrower; the caller has authorised the case."""
     if db.get(ContactPreference, op.entity_id) is not None:
@@ -111,15 +125,7 @@ def record(db: Session, principal: Principal, case: Case, op: ContactPreferenceR
             409, "entity_exists", "该记录编号已存在。", "A record with this id already exists."
         )
     p = op.payload
-    if p.contact_point_id is not None:
-        point = db.get(ContactPoint, p.contact_point_id)
-        if point is None or point.borrower_id != case.borrower_id:
-            raise ApiError(
-                422,
-                "invalid_contact_point",
-                "contact_point_id 不是本案件借款人的联系方式。",
-                "contact_point_id is not a contact point of this case's borrower.",
-            )
+    check_contact_point(db, case, p.contact_point_id)
     row = ContactPreference(
         id=op.entity_id,
         borrower_id=case.borrower_id,

@@ -56,7 +56,6 @@ from agentdesk.server.models import (
     Borrower,
     Case,
     ContactAttempt,
-    ContactPoint,
     Loan,
     Note,
     Plan,
@@ -213,15 +212,7 @@ def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp
     """A contact attempt; accepted after a reassignment if it happened before it."""
     case, late = _fact_case(db, principal, op)
     p = op.payload
-    if p.contact_point_id is not None:
-        point = db.get(ContactPoint, p.contact_point_id)
-        if point is None or point.borrower_id != case.borrower_id:
-            raise ApiError(
-                422,
-                "invalid_contact_point",
-                "contact_point_id 不是本案件借款人的联系方式。",
-                "contact_point_id is not a contact point of this case's borrower.",
-            )
+    contact_preferences.check_contact_point(db, case, p.contact_point_id)
     attempt = ContactAttempt(
         id=op.entity_id,
         case_id=case.id,
