@@ -31,6 +31,10 @@ class QueueTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A viewport made here: the one Qt makes is unknown to Python, and the first
+        # `viewport()` has PySide match it against every widget class (building each
+        # class and its enums, ~20 ms of the start); this one is known already.
+        self.setViewport(QWidget())
         self._texts: dict[tuple[str, bool, int], tuple[QStaticText, float, float]] = {}
         self._restyle()
 
