@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agentdesk.client import migrations
 from agentdesk.client.convert import utc_now
+
+if TYPE_CHECKING:
+    import uuid
 
 CasesChangedListener = Callable[[frozenset[str]], None]
 """Called after a commit with the ids of the cases whose data changed."""
@@ -83,6 +86,10 @@ class LocalStore:
         with self._transaction(immediate=True) as db:
             self.schema_version = migrations.upgrade(db)
             if self._meta(db, "device_id") is None:
+                # uuid (with platform, which it imports) only when a store is made: ~6 ms
+                # of every start otherwise.
+                import uuid
+
                 self._set_meta(db, "device_id", str(uuid.uuid4()))
 
     # ------------------------------------------------------------ transactions
@@ -185,6 +192,8 @@ class LocalStore:
     @property
     def device_id(self) -> uuid.UUID:
         """This store's device id, made once when the file was created; sent with pushes."""
+        import uuid
+
         value = self.meta("device_id")
         assert value is not None
         return uuid.UUID(value)

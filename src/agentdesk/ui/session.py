@@ -18,7 +18,6 @@ sign-in dialog calls them through a worker and gets a `Session` back.
 from __future__ import annotations
 
 import json
-import platform
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,6 +62,8 @@ class Session:
 
 def device_name() -> str:
     """How this computer is named in the user's list of signed-in devices."""
+    import platform  # asked at sign-in only: ~3 ms of every start otherwise
+
     return (platform.node() or "desktop")[:100]
 
 
