@@ -14,7 +14,6 @@ It lives where each OS keeps machine-wide settings (see `machine_config_path`);
 
 from __future__ import annotations
 
-import configparser
 import os
 import sys
 from dataclasses import dataclass
@@ -94,6 +93,8 @@ def parse_machine_config(text: str, source: str = CONFIG_NAME) -> str | None:
     Raises MachineConfigError naming `source` for a file that is not INI, has unknown
     sections or keys (a typo would otherwise be ignored silently), or an invalid URL.
     """
+    import configparser  # here, not at the top: only read when no other source names a server
+
     parser = configparser.ConfigParser(interpolation=None, default_section="\x00")
     try:
         parser.read_string(text, source)

@@ -115,19 +115,24 @@ def open_local(server_url: str, username: str, *,
     """A known user's session from local data only: no keyring, no API client yet.
 
     None if this computer holds no data of that user. `connect` adds the API client."""
-    try:
-        url = normalise_server_url(server_url)
-        path = store_path(url, username, data_dir=data_dir)
-    except ValueError:
+    url = _known_server(server_url, username, data_dir)
+    if url is None:
         return None
-    if not path.exists():
-        return None
-    store = LocalStore(path)
+    store = LocalStore(store_path(url, username, data_dir=data_dir))
     user = _stored_user(store)
     if user is None:
         store.close()
         return None
     return Session(server_url=url, user=user, store=store, api=None)
+
+
+def _known_server(server_url: str, username: str, data_dir: Path | None) -> str | None:
+    """The normalised server address, if this computer holds data of `username` there."""
+    try:
+        url = normalise_server_url(server_url)
+    except ValueError:
+        return None
+    return url if known_user(url, username, data_dir=data_dir) else None
 
 
 def _stored_user(store: LocalStore) -> SessionUser | None:
@@ -150,12 +155,8 @@ def resume(server_url: str, username: str, *, credentials: CredentialStore,
            language: Language = Language.ZH_CN, data_dir: Path | None = None,
            require_token: bool = False) -> Session | None:
     """Reopen a known user's session from local data (None if this computer has none)."""
-    try:
-        url = normalise_server_url(server_url)
-        path = store_path(url, username, data_dir=data_dir)
-    except ValueError:
-        return None
-    if not path.exists():
+    url = _known_server(server_url, username, data_dir)
+    if url is None:
         return None
     token = credentials.load(url, username)
     if token is None and require_token:
