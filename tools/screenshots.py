@@ -13,26 +13,15 @@ reduced to a 256-colour palette (far smaller, no visible loss for flat UI).
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from shots import run_on_a_display, shrink  # tools/ is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1360, 820)
-
-
-def _reexec_under_xvfb() -> int:
-    xvfb = shutil.which("xvfb-run")
-    if xvfb is None:
-        print("no display and no xvfb-run: install xvfb (apt install xvfb)", file=sys.stderr)
-        return 2
-    env = {**os.environ, "AGENTDESK_SCREENSHOTS_UNDER_XVFB": "1", "QT_QPA_PLATFORM": "xcb"}
-    return subprocess.call([xvfb, "-a", "-s", "-screen 0 1600x1000x24 -dpi 96",
-                            sys.executable, *sys.argv], env=env)
 
 
 def _save(widget: object, path: Path) -> None:
@@ -43,14 +32,7 @@ def _save(widget: object, path: Path) -> None:
         QApplication.processEvents()
     pixmap = widget.window().grab()
     pixmap.save(str(path), "PNG", 0)  # quality 0 = strongest zlib compression
-    try:
-        from PIL import Image
-    except ImportError:  # Pillow (a dev dependency) missing: keep the full-colour PNG
-        pass
-    else:  # a 256-colour palette is far smaller and looks the same for flat UI
-        with Image.open(path) as image:
-            image.convert("RGB").quantize(256).save(path, optimize=True)
-    print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    shrink(path, ROOT)
 
 
 def shoot(language: str, url: str, account: dict[str, str], out: Path, work: Path) -> None:
@@ -155,12 +137,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=400)
     parser.add_argument("--lang", choices=("zh_CN", "en"), action="append")
     args = parser.parse_args()
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        if os.environ.get("AGENTDESK_SCREENSHOTS_UNDER_XVFB"):
-            print("xvfb-run gave no display", file=sys.stderr)
-            return 2
-        return _reexec_under_xvfb()
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    if (code := run_on_a_display()) is not None:
+        return code
     sys.path.insert(0, str(ROOT / "src"))
     from agentdesk.demo import pick_account, running_server, seed_database
     from agentdesk.domain.vocabulary import Language

@@ -12,32 +12,19 @@ fonts-wqy-microhei) for the Chinese screens.
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from shots import run_on_a_display, shrink  # tools/ is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 LATE_EVENING = datetime(2026, 11, 28, 14, 30, tzinfo=UTC)  # 22:30 in Shanghai
 MORNING = datetime(2026, 11, 28, 2, 30, tzinfo=UTC)
-
-
-def _rerun_under_xvfb() -> int:
-    xvfb = shutil.which("xvfb-run")
-    if xvfb is None:
-        print("no display and no xvfb-run: install xvfb (apt install xvfb)", file=sys.stderr)
-        return 2
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "AGENTDESK_SHOTS_IN_XVFB": "1"}
-    return subprocess.call(
-        [xvfb, "-a", "-s", "-screen 0 1600x1000x24 -dpi 96", sys.executable, *sys.argv],
-        env=env,
-    )
 
 
 def _pump(until: Callable[[], bool] = lambda: True, rounds: int = 10) -> None:
@@ -58,14 +45,7 @@ def _save(widget: object, path: Path) -> None:
     assert isinstance(widget, QWidget)
     _pump()
     widget.grab().save(str(path), "PNG", 0)  # 0: strongest compression
-    try:
-        from PIL import Image
-    except ImportError:  # Pillow is a dev dependency; without it keep the full-colour PNG
-        pass
-    else:  # a 256-colour palette is far smaller and looks the same for flat UI
-        with Image.open(path) as image:
-            image.convert("RGB").quantize(256).save(path, optimize=True)
-    print(f"  {path}")
+    shrink(path, ROOT)
 
 
 def shoot(language_code: str, out: Path, work: Path) -> None:
@@ -140,8 +120,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY") and not os.environ.get("AGENTDESK_SHOTS_IN_XVFB"):
-        return _rerun_under_xvfb()
+    if (code := run_on_a_display()) is not None:
+        return code
     from agentdesk.domain.vocabulary import Language
     from agentdesk.ui.app import create_application
 

@@ -13,29 +13,16 @@ CJK font (e.g. fonts-wqy-microhei) must be installed for the Chinese screens; Pi
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from shots import run_on_a_display, shrink  # tools/ is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1440, 900)
-
-
-def _rerun_under_xvfb() -> int:
-    xvfb = shutil.which("xvfb-run")
-    if xvfb is None:
-        print("no display and no xvfb-run: install xvfb (apt install xvfb)", file=sys.stderr)
-        return 2
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "AGENTDESK_LEAD_SHOTS_IN_XVFB": "1"}
-    return subprocess.call(
-        [xvfb, "-a", "-s", "-screen 0 1600x1000x24 -dpi 96", sys.executable, *sys.argv],
-        env=env,
-    )
 
 
 def _save(widget: Any, path: Path) -> None:
@@ -44,13 +31,7 @@ def _save(widget: Any, path: Path) -> None:
     for _ in range(10):
         QApplication.processEvents()
     widget.window().grab().save(str(path), "PNG", 0)
-    # A 256-colour palette: flat UI loses nothing visible and the file shrinks severalfold.
-    from PIL import Image
-
-    with Image.open(path) as image:
-        small = image.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT)
-    small.save(path, optimize=True)
-    print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    shrink(path, ROOT)
 
 
 def _night_call(url: str, account: dict[str, str], work: Path) -> None:
@@ -123,6 +104,7 @@ def shoot(language: str, url: str, account: dict[str, str], out: Path, work: Pat
     desktop.show(sync=False)
     desktop.sync.last_synced_at = session.store.last_sync_at()
     window.status.refresh()
+    _wait(lambda: window.lead_workspace is not None)  # built after the first paint
     ws = window.lead_workspace
     assert ws is not None
     _wait(lambda: ws.dashboard.snapshot is not None and bool(ws.compliance.items))
@@ -157,12 +139,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=300)
     parser.add_argument("--lang", choices=("zh_CN", "en"), action="append")
     args = parser.parse_args()
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        if os.environ.get("AGENTDESK_LEAD_SHOTS_IN_XVFB"):
-            print("xvfb-run gave no display", file=sys.stderr)
-            return 2
-        return _rerun_under_xvfb()
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    if (code := run_on_a_display()) is not None:
+        return code
     sys.path.insert(0, str(ROOT / "src"))
     from agentdesk.demo import pick_account, running_server, seed_database
     from agentdesk.domain.vocabulary import Language
