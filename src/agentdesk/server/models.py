@@ -169,6 +169,9 @@ class Case(Syncable, Base):
     next_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     next_action_reason: Mapped[str | None] = mapped_column(String(200))
     next_action_decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The case's row of the case list as JSON text, written by a PostgreSQL trigger on
+    # every change (migration 0006; never set by the code). Deferred: only the list reads it.
+    summary_json: Mapped[str | None] = mapped_column(Text, deferred=True)
 
     loan: Mapped[Loan] = relationship(lazy="raise")
     borrower: Mapped[Borrower] = relationship(lazy="raise")
