@@ -135,7 +135,7 @@ Shape = tuple[str, bool, bool, bool, bool, bool, int]
 
 # The combined statement's shape does not depend on the requester (its first part finds
 # out who that is): any principal stands in for the view part of the shape.
-_ANYONE = Principal(uuid.UUID(int=0), "", Role.ADMIN, None, uuid.UUID(int=0), "")
+ANYONE = Principal(uuid.UUID(int=0), "", Role.ADMIN, None, uuid.UUID(int=0), "")
 
 
 def _view(principal: Principal) -> str:
@@ -146,7 +146,8 @@ def _view(principal: Principal) -> str:
     return "own"
 
 
-def _shape(principal: Principal, query: ListQuery) -> Shape:
+def shape_of(principal: Principal, query: ListQuery) -> Shape:
+    """The shape of `query` asked by `principal` (one statement per shape)."""
     return (
         _view(principal),
         query.stage is not None,
@@ -169,7 +170,8 @@ def _visible(view: str) -> ColumnElement[bool]:
     return false()
 
 
-def _filters(shape: Shape) -> list[ColumnElement[bool]]:
+def filters_of(shape: Shape) -> list[ColumnElement[bool]]:
+    """The open-case condition and the shape's filters, with named parameters."""
     _view, stage, bucket, assignee, q, _cursor, _fetch = shape
     where: list[ColumnElement[bool]] = [Case.closed_at.is_(None)]
     if stage:
@@ -191,7 +193,8 @@ def _filters(shape: Shape) -> list[ColumnElement[bool]]:
     return where
 
 
-def _after_cursor() -> ColumnElement[bool]:
+def after_cursor() -> ColumnElement[bool]:
+    """The rows after the cursor's (dpd, id) in keyset order."""
     return tuple_(Case.dpd, Case.id) < tuple_(
         bindparam("after_dpd", type_=Case.dpd.type),
         bindparam("after_id", type_=Case.id.type),
@@ -199,7 +202,7 @@ def _after_cursor() -> ColumnElement[bool]:
 
 
 def _where(shape: Shape) -> list[ColumnElement[bool]]:
-    return [_visible(shape[0]), *_filters(shape)]
+    return [_visible(shape[0]), *filters_of(shape)]
 
 
 @lru_cache(maxsize=128)
@@ -210,7 +213,7 @@ def page_statement(shape: Shape) -> Select:  # type: ignore[type-arg]
 
 def _page(where: list[ColumnElement[bool]], shape: Shape) -> Select:  # type: ignore[type-arg]
     if shape[5]:
-        where = [*where, _after_cursor()]
+        where = [*where, after_cursor()]
     return (
         select(*_COLUMNS)
         .join(Loan, Loan.id == Case.loan_id)
@@ -221,7 +224,7 @@ def _page(where: list[ColumnElement[bool]], shape: Shape) -> Select:  # type: ig
 
 
 # Who sees what, per role, against the sign-in read in the same statement.
-_ROLE_VIEWS: tuple[tuple[Role, Callable[[Any], ColumnElement[bool]]], ...] = (
+ROLE_VIEWS: tuple[tuple[Role, Callable[[Any], ColumnElement[bool]]], ...] = (
     (Role.AGENT, lambda me: Case.assignee_id == me.c.user_id),
     (Role.LEAD, lambda me: Case.team_id == me.c.team_id),  # no team: NULL, sees nothing
     (Role.ADMIN, lambda me: true()),
@@ -241,9 +244,9 @@ def _signed_page_sql(shape: Shape) -> str:
     me = SIGN_IN.cte("me")
     branches = [
         _page(
-            [me.c.role == literal_column(f"'{role.value}'"), visible(me), *_filters(shape)], shape
+            [me.c.role == literal_column(f"'{role.value}'"), visible(me), *filters_of(shape)], shape
         )
-        for role, visible in _ROLE_VIEWS
+        for role, visible in ROLE_VIEWS
     ]
     page = union_all(*branches).subquery("page").lateral()
     usable = and_(me.c.revoked_at.is_(None), me.c.expires_at > bindparam("now"), me.c.active)
@@ -253,8 +256,8 @@ def _signed_page_sql(shape: Shape) -> str:
     return pg_sql(select(*columns).select_from(me.outerjoin(page, usable)))
 
 
-def _sign_in_ids(row: Sequence[Any] | None) -> Sequence[Any] | None:
-    # The sign-in's ids (session, user, team) as UUIDs again.
+def sign_in_ids(row: Sequence[Any] | None) -> Sequence[Any] | None:
+    """The sign-in part of a row with its ids (session, user, team) as UUIDs again."""
     if row is None:
         return None
     values = list(row[:SIGN_IN_COLUMNS])
@@ -374,7 +377,7 @@ def page_json(rows: Sequence[Sequence[Any]], limit: int, total: int | None) -> b
 def read_page(db: Session, token: str, query: ListQuery) -> bytes:
     """The page through a session (SQLite, or no read pool): token check, then the page."""
     principal = authenticate(db, token)
-    shape = _shape(principal, query)
+    shape = shape_of(principal, query)
     params = parameters(principal, query)
     total = None
     if query.include_total:
@@ -390,8 +393,11 @@ def read_page_in_session(sessions: sessionmaker[Session], token: str, query: Lis
 
 
 async def read_page_async(pool: Any, token: str, query: ListQuery) -> bytes:
-    """The page through the asyncio PostgreSQL pool, on the event loop: one round trip
-    for the token check and the page (two with the total)."""
+    """The page through the asyncio PostgreSQL pool, rows written in Python: one round
+    trip for the token check and the page (two with the total).
+
+    `case_list_pg` serves the list from the texts the database keeps; this is its
+    reference and its way out for a page with a case the database could not write."""
     try:
         params = filter_parameters(query)
     except ApiError:
@@ -400,12 +406,16 @@ async def read_page_async(pool: Any, token: str, query: ListQuery) -> bytes:
     now = utcnow()
     params["digest"] = token_digest(token)
     params["now"] = now
-    rows = await fetch_all(pool, _signed_page_sql(_shape(_ANYONE, query)), params)
-    principal = principal_of(sign_in_of(_sign_in_ids(rows[0] if rows else None)), now)
+    rows = await fetch_all(pool, _signed_page_sql(shape_of(ANYONE, query)), params)
+    principal = principal_of(sign_in_of(sign_in_ids(rows[0] if rows else None)), now)
     page = [row[SIGN_IN_COLUMNS:] for row in rows if row[SIGN_IN_COLUMNS] is not None]
-    total = None
-    if query.include_total:
-        shape = _shape(principal, query)
-        counted = await fetch_all(pool, _pg_sql(shape, True), parameters(principal, query))
-        (total,) = counted[0]
+    total = await count_async(pool, principal, query) if query.include_total else None
     return page_json(page, query.limit, total)
+
+
+async def count_async(pool: Any, principal: Principal, query: ListQuery) -> int:
+    """How many cases the filters match for `principal`, through the asyncio pool."""
+    shape = shape_of(principal, query)
+    counted = await fetch_all(pool, _pg_sql(shape, True), parameters(principal, query))
+    (total,) = counted[0]
+    return int(total)

@@ -19,7 +19,7 @@ from agentdesk.protocol.cases import (
     RevealResponse,
 )
 from agentdesk.protocol.sync import ContactPreferenceData
-from agentdesk.server import audit, case_list
+from agentdesk.server import audit, case_list, case_list_pg
 from agentdesk.server.access import get_visible_case
 from agentdesk.server.base import touch
 from agentdesk.server.case_list import ListQuery
@@ -69,7 +69,7 @@ async def list_cases(
     query = ListQuery(stage, bucket, assignee, q, limit, cursor, include_total)
     pool = read_pool(request.app)
     if pool is not None:
-        body = await case_list.read_page_async(pool, token, query)
+        body = await case_list_pg.read_page_async(pool, token, query)
     else:
         body = await run_in_threadpool(
             case_list.read_page_in_session, request.app.state.sessions, token, query
