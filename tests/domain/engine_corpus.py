@@ -14,6 +14,7 @@ import hashlib
 import json
 import random
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +22,14 @@ from pathlib import Path
 from agentdesk.domain.affordability import assess_schedule
 from agentdesk.domain.authority import decide, read_authority_policy
 from agentdesk.domain.errors import InvalidPlanInput
-from agentdesk.domain.position import Fee, Payment, PenaltyBasis, PenaltyRate, position_on
+from agentdesk.domain.position import (
+    Fee,
+    LoanPosition,
+    Payment,
+    PenaltyBasis,
+    PenaltyRate,
+    position_on,
+)
 from agentdesk.domain.restructure import (
     MAX_FIRST_DUE_DELAY_MONTHS,
     PLAN_TERM_CAP_MONTHS,
@@ -31,7 +39,13 @@ from agentdesk.domain.restructure import (
     Waiver,
     restructure,
 )
-from agentdesk.domain.schedule import LoanTerms, RepaymentMethod, add_months, build_schedule
+from agentdesk.domain.schedule import (
+    LoanTerms,
+    RepaymentMethod,
+    Schedule,
+    add_months,
+    build_schedule,
+)
 from agentdesk.domain.vocabulary import Language, Role
 
 GOLDEN = Path(__file__).parent / "data" / "plan_engine_golden.json"
@@ -52,8 +66,23 @@ def _waiver(rng: random.Random, owed: Decimal) -> Waiver | None:
     return None
 
 
-def case_digest(n: int) -> str:
-    """The digest of corpus case `n` (or of the refusal it meets)."""
+@dataclass(frozen=True)
+class CorpusCase:
+    """One loan of the corpus, where it stands, and the options tried on it."""
+
+    terms: LoanTerms
+    schedule: Schedule
+    position: LoanPosition
+    options: RestructureOptions
+    rng: random.Random  # drawn on for the borrower's income after the plan
+
+    def income(self) -> tuple[Decimal, Decimal]:
+        """A monthly income and essential expenses (sometimes more than the income)."""
+        return _fen(self.rng, 0, 5_000_000), _fen(self.rng, 0, 2_000_000)
+
+
+def corpus_case(n: int) -> CorpusCase:
+    """Corpus case `n`."""
     rng = random.Random(_SEED * 1000 + n)
     method = rng.choice(list(RepaymentMethod))
     terms = LoanTerms(
@@ -82,7 +111,6 @@ def case_digest(n: int) -> str:
     top = 10 if basis is PenaltyBasis.DAILY else 3650
     penalty = PenaltyRate(Decimal(rng.randint(0, top)).scaleb(-4), basis)
     pos = position_on(schedule, as_of, payments=payments, penalty=penalty, fees=fees)
-    parts = [repr(schedule), repr(pos)]
     remaining = len(pos.upcoming)
     low = 1 if remaining == 0 else 0
     extra = rng.randint(low, max(low, min(PLAN_TERM_CAP_MONTHS + 6 - remaining, 30)))
@@ -116,8 +144,16 @@ def case_digest(n: int) -> str:
         first_due_date=first_due,
         method=plan_method,
     )
+    return CorpusCase(terms, schedule, pos, options, rng)
+
+
+def case_digest(n: int) -> str:
+    """The digest of corpus case `n` (or of the refusal it meets)."""
+    case = corpus_case(n)
+    pos, terms = case.position, case.terms
+    parts = [repr(case.schedule), repr(pos)]
     try:
-        plan = restructure(pos, terms, options)
+        plan = restructure(pos, terms, case.options)
     except InvalidPlanInput as error:
         parts.append(f"refused {error.field} {error.args}")
     else:
@@ -128,7 +164,7 @@ def case_digest(n: int) -> str:
             parts.append(repr(verdict))
             for language in Language:
                 parts.append(repr((verdict.reasons(language), verdict.summary(language))))
-        afford = assess_schedule(_fen(rng, 0, 5_000_000), _fen(rng, 0, 2_000_000), plan.schedule)
+        afford = assess_schedule(*case.income(), plan.schedule)
         parts.append(repr(afford))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:20]
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from agentdesk.domain.errors import AllowedRange, InvalidPlanInput, Unit
 from agentdesk.domain.money import ZERO, quantum, require_amount, round_money
@@ -258,8 +258,9 @@ def restructure(
         # would later repay *more* principal than a regular month and could overpay the
         # loan: a step-up month never repays more than the regular principal share.
         share = normal - round_money(financed * monthly, currency)
+        unit = quantum(currency)
         for _ in range(stepped):
-            interest = round_money(balance * monthly, currency)
+            interest = (balance * monthly).quantize(unit, ROUND_HALF_UP)  # round_money
             part = payment - interest
             if method is RepaymentMethod.EQUAL_PRINCIPAL:
                 part = min(part, share)

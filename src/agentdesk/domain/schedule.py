@@ -15,8 +15,9 @@ import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from agentdesk.domain.errors import AllowedRange, InvalidPlanInput, Unit
 from agentdesk.domain.money import (
@@ -122,27 +123,27 @@ class Instalment:
 
 @dataclass(frozen=True)
 class Schedule:
-    """A list of instalments with their totals."""
+    """A list of instalments with their totals (each total summed once, when first asked)."""
 
     instalments: tuple[Instalment, ...]
     currency: str = DEFAULT_CURRENCY
 
-    @property
+    @cached_property
     def total_principal(self) -> Decimal:
         """Principal repaid over the schedule."""
         return sum((i.principal for i in self.instalments), ZERO)
 
-    @property
+    @cached_property
     def total_interest(self) -> Decimal:
         """Interest paid over the schedule."""
         return sum((i.interest for i in self.instalments), ZERO)
 
-    @property
+    @cached_property
     def total_fees(self) -> Decimal:
         """Fees (and carried arrears) paid over the schedule."""
         return sum((i.fees for i in self.instalments), ZERO)
 
-    @property
+    @cached_property
     def total_payable(self) -> Decimal:
         """Everything paid over the schedule."""
         return sum((i.total for i in self.instalments), ZERO)
@@ -179,7 +180,19 @@ def add_months(anchor: date, months: int) -> date:
 
 def due_dates(first_due_date: date, count: int) -> list[date]:
     """The due dates of `count` monthly instalments, each the first's day clamped."""
-    return [add_months(first_due_date, k) for k in range(count)]
+    day = first_due_date.day
+    if day > 28:
+        return [add_months(first_due_date, k) for k in range(count)]
+    # A day every month has: no clamping, just the next month each time.
+    year, month = first_due_date.year, first_due_date.month
+    dates = []
+    for _ in range(count):
+        dates.append(date(year, month, day))
+        if month == 12:
+            year, month = year + 1, 1
+        else:
+            month += 1
+    return dates
 
 
 def months_between(start: date, end: date) -> int:
@@ -224,14 +237,15 @@ def _level_rows(
         rows: list[tuple[Decimal, Decimal]] = []
         balance = principal
         for _ in range(periods - 1):
-            interest = round_money(balance * monthly_rate, currency)
+            # round_money, inlined: this loop is most of a schedule's arithmetic.
+            interest = (balance * monthly_rate).quantize(step, ROUND_HALF_UP)
             part = payment - interest
             if part >= balance and balance > 0:
                 break
             rows.append((part, interest))
             balance -= part
         else:
-            rows.append((balance, round_money(balance * monthly_rate, currency)))
+            rows.append((balance, (balance * monthly_rate).quantize(step, ROUND_HALF_UP)))
             return payment, rows
         payment -= step
 
@@ -259,7 +273,7 @@ def amortisation_rows(
         units = int(principal / step)
         base, extra = divmod(units, periods)
         for k in range(periods):
-            interest = round_money(balance * monthly_rate, currency)
+            interest = (balance * monthly_rate).quantize(step, ROUND_HALF_UP)
             part = (base + (1 if k < extra else 0)) * step
             if k == periods - 1:
                 part = balance
@@ -306,29 +320,64 @@ def schedule_from_rows(
     balance = principal
     carried = sum(fee_list, ZERO) if fees_owed else ZERO
     instalments = []
+    step = quantum(currency) if rows else ZERO  # (no rows: nothing to round)
     for k, ((raw_part, raw_interest), raw_fee, due) in enumerate(
         zip(rows, fee_list, dates, strict=True)
     ):
-        # Quantize so every figure reads in minor units ("0.00", not "0") on the wire.
-        part = round_money(raw_part, currency)
-        interest = round_money(raw_interest, currency)
-        fee = round_money(raw_fee, currency)
+        # Quantize so every figure reads in minor units ("0.00", not "0") on the wire
+        # (round_money, inlined).
+        part = raw_part.quantize(step, ROUND_HALF_UP)
+        interest = raw_interest.quantize(step, ROUND_HALF_UP)
+        fee = raw_fee.quantize(step, ROUND_HALF_UP)
         balance -= part
         if carried:
             carried -= fee
         instalments.append(
-            Instalment(
-                number=first_number + k,
-                due_date=due,
-                principal=part,
-                interest=interest,
-                fees=fee,
-                total=part + interest + fee,
-                remaining_principal=balance,
-                remaining_balance=balance + carried,
+            _instalment(
+                first_number + k,
+                due,
+                part,
+                interest,
+                fee,
+                part + interest + fee,
+                balance,
+                balance + carried,
             )
         )
     return Schedule(tuple(instalments), currency)
+
+
+_new = object.__new__
+
+
+def _instalment(
+    number: int,
+    due_date: date,
+    principal: Decimal,
+    interest: Decimal,
+    fees: Decimal,
+    total: Decimal,
+    remaining_principal: Decimal,
+    remaining_balance: Decimal,
+) -> Instalment:
+    """An `Instalment` of already checked values, made without the frozen `__init__`.
+
+    A frozen dataclass sets each field through `object.__setattr__`, about four times
+    the cost of filling the instance's dict at once; schedules make thousands of these.
+    The result is the same object (fields, equality, hash, repr); a test pins that.
+    """
+    instalment: Instalment = _new(Instalment)
+    instalment.__dict__.update(
+        number=number,
+        due_date=due_date,
+        principal=principal,
+        interest=interest,
+        fees=fees,
+        total=total,
+        remaining_principal=remaining_principal,
+        remaining_balance=remaining_balance,
+    )
+    return instalment
 
 
 def require_rate(rate: Decimal, field: str, ceiling: Decimal = MAX_ANNUAL_RATE) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, getcontext
+from functools import lru_cache
 
 from agentdesk.domain.money import ZERO
 from agentdesk.domain.position import LoanPosition
@@ -33,21 +34,35 @@ def present_value(
 ) -> Decimal:
     """The sum of (due date, amount) flows discounted to `today` (unrounded)."""
     growth = 1 + monthly_rate
-    # Flows are monthly: keep each whole-month power once instead of recomputing it.
-    powers: dict[int, Decimal] = {}
+    # Flows are monthly and many loans share a rate: each divisor (whole-month power
+    # times the stub's simple interest) is worked out once per process. The key holds the
+    # rate's exact digits and the arithmetic context, so the same expression is what
+    # gave the remembered value (equal Decimals written differently keep their own).
+    context = getcontext()
+    scope = (monthly_rate.as_tuple(), context.prec, context.rounding)
     total = ZERO
     for due, amount in flows:
         if due <= today:
             total += amount
             continue
         months, stub = _months_and_days(today, due)
-        power = powers.get(months)
-        if power is None:
-            power = powers[months] = growth**months
-        total += amount / (power * (1 + monthly_rate * stub / _DAYS_PER_MONTH))
+        key = (scope, months, stub)
+        divisor = _DIVISORS.get(key)
+        if divisor is None:
+            if len(_DIVISORS) >= _DIVISORS_SIZE:
+                _DIVISORS.clear()  # plain dict operations: safe across threads
+            divisor = _DIVISORS[key] = growth**months * (1 + monthly_rate * stub / _DAYS_PER_MONTH)
+        total += amount / divisor
     return total
 
 
+_DIVISORS: dict[tuple[object, int, int], Decimal] = {}
+_DIVISORS_SIZE = 65536
+
+
+# A pure function of two dates, asked for the same monthly due dates again and again
+# (every plan of every loan due on the same days): remembered.
+@lru_cache(maxsize=16384)
 def _months_and_days(today: date, due: date) -> tuple[int, int]:
     # Whole months from today (the day clamped like due dates), then the days left over.
     months = months_between(today, due)
