@@ -12,14 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, func, select
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.orm import Session
 
-from agentdesk.domain.affordability import assess_schedule
+from agentdesk.domain.affordability import Affordability, assess_schedule
 from agentdesk.domain.authority import AuthorityPolicy, AuthorityVerdict, decide
 from agentdesk.domain.money import from_minor
 from agentdesk.domain.position import LoanPosition, position_on
@@ -33,7 +32,7 @@ from agentdesk.domain.restructure import (
     WaiverKind,
     restructure,
 )
-from agentdesk.domain.schedule import LoanTerms, RepaymentMethod, build_schedule
+from agentdesk.domain.schedule import LoanTerms, RepaymentMethod, Schedule, build_schedule
 from agentdesk.domain.vocabulary import Language, Role
 from agentdesk.protocol.plans import (
     AffordabilityOut,
@@ -96,7 +95,43 @@ def case_position(db: Session, case: Case, as_of: date) -> tuple[LoanTerms, Loan
 # A loan's contractual schedule depends on its terms only, and a preview is asked for the
 # same loan again and again while an agent tries options: keep the recent ones (frozen
 # values, safe to share).
-contract_schedule = lru_cache(maxsize=4096)(build_schedule)
+_SCHEDULES: dict[tuple[object, ...], Schedule] = {}
+# Where a stored loan stands depends on its terms, its payments and the day only: the same
+# again for every option an agent tries on the case.
+_POSITIONS: dict[tuple[object, ...], LoanPosition] = {}
+_CACHE_SIZE = 8192
+
+
+def terms_key(terms: LoanTerms) -> tuple[object, ...]:
+    """The terms with each amount's exact text: equal Decimals written differently ("0.12",
+    "0.120") could give schedules that read differently, so they are kept apart."""
+    return (
+        str(terms.principal),
+        str(terms.annual_rate),
+        terms.term_months,
+        terms.first_due_date,
+        terms.method,
+        terms.currency,
+        str(terms.monthly_fee),
+    )
+
+
+def _remember(cache: dict[tuple[object, ...], Any], key: tuple[object, ...], value: Any) -> None:
+    # Plain dict operations (atomic under the GIL: the threaded paths share these); when
+    # full it starts again rather than tracking recency.
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+
+
+def contract_schedule(terms: LoanTerms) -> Schedule:
+    """The loan's contractual schedule (`build_schedule`), remembered per process."""
+    key = terms_key(terms)
+    schedule = _SCHEDULES.get(key)
+    if schedule is None:
+        schedule = build_schedule(terms)
+        _remember(_SCHEDULES, key, schedule)
+    return schedule
 
 
 def loan_position(db: Session, loan: Loan, as_of: date) -> tuple[LoanTerms, LoanPosition]:
@@ -109,9 +144,19 @@ def loan_position(db: Session, loan: Loan, as_of: date) -> tuple[LoanTerms, Loan
 def terms_position(
     terms: LoanTerms, payments: Sequence[Sequence[Any]], as_of: date
 ) -> LoanPosition:
-    """Where a loan with `terms` stands on `as_of`, given its (paid_on, minor) payments."""
-    paid = [DomainPayment(paid_on=d, amount=from_minor(a, terms.currency)) for d, a in payments]
-    return position_on(contract_schedule(terms), as_of, paid)
+    """Where a loan with `terms` stands on `as_of`, given its (paid_on, minor) payments.
+
+    Remembered per process: minor units are whole numbers, so the key is exact.
+    """
+    paid_minor = tuple((d, a) for d, a in payments)
+    key = (terms_key(terms), as_of, paid_minor)
+    position = _POSITIONS.get(key)
+    if position is None:
+        currency = terms.currency
+        paid = [DomainPayment(paid_on=d, amount=from_minor(a, currency)) for d, a in paid_minor]
+        position = position_on(contract_schedule(terms), as_of, paid)
+        _remember(_POSITIONS, key, position)
+    return position
 
 
 # What a preview of a stored case reads: who may see the case, the loan's contract and the
@@ -190,19 +235,23 @@ def compute(
     verdict = decide(plan.concessions, role, policy)
     afford = None
     if income is not None:
-        a = assess_schedule(income[0], income[1], plan.schedule)
-        afford = AffordabilityOut(
-            monthly_income=a.monthly_income,
-            essential_expenses=a.essential_expenses,
-            disposable_income=a.disposable_income,
-            instalment=a.instalment,
-            share_percent=a.share_percent,
-            max_share_percent=a.max_share_percent,
-            warning=a.warning,
-            message_zh=a.message(Language.ZH_CN),
-            message_en=a.message(Language.EN),
-        )
+        afford = affordability_out(assess_schedule(income[0], income[1], plan.schedule))
     return Computed(plan, verdict, _figures(terms, position, plan, verdict, afford))
+
+
+def affordability_out(a: Affordability) -> AffordabilityOut:
+    """The affordability verdict on the wire, with its sentence in both languages."""
+    return AffordabilityOut(
+        monthly_income=a.monthly_income,
+        essential_expenses=a.essential_expenses,
+        disposable_income=a.disposable_income,
+        instalment=a.instalment,
+        share_percent=a.share_percent,
+        max_share_percent=a.max_share_percent,
+        warning=a.warning,
+        message_zh=a.message(Language.ZH_CN),
+        message_en=a.message(Language.EN),
+    )
 
 
 def borrower_income(db: Session, case: Case) -> tuple[Decimal, Decimal] | None:
