@@ -11,7 +11,8 @@ them on screen; the national ID travels masked (revealing it is an audited serve
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import orjson
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from agentdesk.domain.money import MINOR_UNIT_DIGITS, from_minor
 from agentdesk.protocol.sync import EntityType
@@ -38,7 +40,6 @@ from agentdesk.server.models import (
     PlanDecision,
     Promise,
 )
-from agentdesk.server.sync.wire_rows import wire_rows
 
 Entity = tuple[EntityType, str, int, dict[str, Any]]
 """(type, id, version, data) of one entity to upsert."""
@@ -278,134 +279,74 @@ def case_rows(db: Session, cases: Sequence[Case]) -> dict[uuid.UUID, dict[str, A
         for chunk in _chunks(sorted({c.loan_id for c in cases}, key=str))
         for loan_id, cur in db.execute(select(Loan.id, Loan.currency).where(Loan.id.in_(chunk)))
     }
-    last_contact: dict[uuid.UUID, datetime] = {}
-    promise: dict[uuid.UUID, tuple[datetime, str, date]] = {}
-    plan: dict[uuid.UUID, tuple[datetime, str]] = {}
+    figures = CaseFigures()
     for chunk in _chunks(ids):
+        figures.read(db, lambda column: column.in_(chunk))  # noqa: B023 - used at once
+    return {c.id: case_data(c, currency.get(c.loan_id, "CNY"), figures) for c in cases}
+
+
+@dataclass
+class CaseFigures:
+    """What a case's row shows of its items: the last contact, latest promise and plan."""
+
+    last_contact: dict[uuid.UUID, datetime] = field(default_factory=dict)
+    promise: dict[uuid.UUID, tuple[datetime, str, date]] = field(default_factory=dict)
+    plan: dict[uuid.UUID, tuple[datetime, str]] = field(default_factory=dict)
+
+    def read(self, db: Session, of_cases: Callable[[Any], ColumnElement[bool]]) -> None:
+        """Read the figures of the cases `of_cases(<a case id column>)` selects."""
         # The latest per case, found by the database (a case has dozens of attempts).
         for case_id, ended in db.execute(
             select(ContactAttempt.case_id, func.max(ContactAttempt.ended_at))
-            .where(ContactAttempt.case_id.in_(chunk))
+            .where(of_cases(ContactAttempt.case_id))
             .group_by(ContactAttempt.case_id)
         ):
-            last_contact[case_id] = ended
+            self.last_contact[case_id] = ended
+        promise = self.promise
         for case_id, made, status, due in db.execute(
             select(Promise.case_id, Promise.created_at, Promise.status, Promise.due_date).where(
-                Promise.case_id.in_(chunk)
+                of_cases(Promise.case_id)
             )
         ):
             if case_id not in promise or made >= promise[case_id][0]:
                 promise[case_id] = (made, status, due)
+        plan = self.plan
         for case_id, made, status in db.execute(
-            select(Plan.case_id, Plan.created_at, Plan.status).where(Plan.case_id.in_(chunk))
+            select(Plan.case_id, Plan.created_at, Plan.status).where(of_cases(Plan.case_id))
         ):
             if case_id not in plan or made >= plan[case_id][0]:
                 plan[case_id] = (made, status)
-    out: dict[uuid.UUID, dict[str, Any]] = {}
-    for c in cases:
-        cur = currency.get(c.loan_id, "CNY")
-        p = promise.get(c.id)
-        pl = plan.get(c.id)
-        out[c.id] = {
-            "id": str(c.id),
-            "borrower_id": str(c.borrower_id),
-            "loan_id": str(c.loan_id),
-            "assignee_id": None if c.assignee_id is None else str(c.assignee_id),
-            "stage": c.stage,
-            "dpd": c.dpd,
-            "bucket": c.bucket,
-            "amount_overdue": _money(c.overdue_minor, cur),
-            "outstanding": _money(c.outstanding_minor, cur),
-            "currency": cur,
-            "holds": list(c.holds or []),
-            "priority": c.dpd,
-            "borrower_name": c.borrower_name,
-            "loan_number": c.loan_ref,
-            # The case's own follow-up (`server.follow_up`), set by the follow-up op and
-            # by attempts that name one.
-            "next_action_due": _t(c.next_action_at),
-            "next_action_reason": c.next_action_reason or "",
-            "promise_status": None if p is None else p[1],
-            "promise_due": None if p is None else _d(p[2]),
-            "last_contact_at": _t(last_contact.get(c.id)),
-            "plan_status": None if pl is None else pl[1],
-            "queue_reason": "",
-        }
-    return out
 
 
-def bundles(db: Session, cases: Sequence[Case]) -> list[Entity]:
-    """Everything a holder of these cases keeps: the case, its borrower and contacts, the
-    loan with its schedule and payments, and the whole timeline with plans and decisions.
-
-    Parents come before what refers to them."""
-    if not cases:
-        return []
-    out: list[Entity] = []
-    case_ids = [c.id for c in cases]
-    borrower_ids = {c.borrower_id for c in cases}
-    loan_ids = {c.loan_id for c in cases}
-    # The bulky tables are read with ids and times already as wire text (`wire_rows`).
-    for b in wire_rows(db, Borrower, Borrower.id, borrower_ids, keys=BORROWER_KEYS):
-        out.append((EntityType.BORROWER, str(b.id), b.version, borrower_data(b)))
-    for cp in wire_rows(
-        db, ContactPoint, ContactPoint.borrower_id, borrower_ids, keys=CONTACT_KEYS
-    ):
-        out.append((EntityType.CONTACT_POINT, str(cp.id), cp.version, contact_data(cp)))
-    for pref in _rows(db, ContactPreference, ContactPreference.borrower_id, borrower_ids):
-        out.append(
-            (EntityType.CONTACT_PREFERENCE, str(pref.id), pref.version, preference_data(pref))
-        )
-    currency: dict[str, str] = {}  # by loan id as text
-    for loan in wire_rows(db, Loan, Loan.id, loan_ids, keys=LOAN_KEYS):
-        currency[loan.id] = loan.currency
-        out.append((EntityType.LOAN, str(loan.id), loan.version, loan_data(loan)))
-    for i in wire_rows(db, Instalment, Instalment.loan_id, loan_ids, keys=INSTALMENT_KEYS):
-        row_id = instalment_id(i.loan_id, i.seq)
-        data = instalment_data(i, currency.get(i.loan_id, "CNY"), row_id)
-        out.append((EntityType.INSTALMENT, row_id, 1, data))
-    for p in wire_rows(db, Payment, Payment.loan_id, loan_ids, keys=PAYMENT_KEYS):
-        out.append(
-            (
-                EntityType.PAYMENT,
-                str(p.id),
-                p.version,
-                payment_data(p, currency.get(p.loan_id, "CNY")),
-            )
-        )
-    versions = {c.id: c.version for c in cases}
-    for case_id, data in case_rows(db, cases).items():
-        out.append((EntityType.CASE, str(case_id), versions[case_id], data))
-    out.extend(items(db, case_ids))
-    return out
-
-
-def items(db: Session, case_ids: Sequence[uuid.UUID]) -> list[Entity]:
-    """The timelines of these cases: attempts, notes, promises, plans, decisions."""
-    out: list[Entity] = []
-    for a in wire_rows(
-        db,
-        ContactAttempt,
-        ContactAttempt.case_id,
-        case_ids,
-        raw_json=("transcript",),
-        keys=ATTEMPT_KEYS,
-    ):
-        out.append((EntityType.CONTACT_ATTEMPT, str(a.id), a.version, attempt_data(a)))
-    for n in wire_rows(db, Note, Note.case_id, case_ids, keys=NOTE_KEYS):
-        out.append((EntityType.NOTE, str(n.id), n.version, note_data(n)))
-    for p in wire_rows(db, Promise, Promise.case_id, case_ids, keys=PROMISE_KEYS):
-        out.append((EntityType.PROMISE, str(p.id), p.version, promise_data(p)))
-    plan_case: dict[str, str] = {}  # ids as text (`wire_rows`)
-    for pl in wire_rows(db, Plan, Plan.case_id, case_ids):
-        plan_case[pl.id] = pl.case_id
-        out.append((EntityType.PLAN, str(pl.id), pl.version, plan_data(pl)))
-    plan_ids = [uuid.UUID(plan_id) for plan_id in plan_case]
-    for d in wire_rows(db, PlanDecision, PlanDecision.plan_id, plan_ids):
-        out.append(
-            (EntityType.PLAN_DECISION, str(d.id), d.version, decision_data(d, plan_case[d.plan_id]))
-        )
-    return out
+def case_data(c: Any, cur: str, figures: CaseFigures) -> dict[str, Any]:
+    """One case's data (`c`: the case or its row, `cur`: its loan's currency)."""
+    p = figures.promise.get(c.id)
+    pl = figures.plan.get(c.id)
+    return {
+        "id": str(c.id),
+        "borrower_id": str(c.borrower_id),
+        "loan_id": str(c.loan_id),
+        "assignee_id": None if c.assignee_id is None else str(c.assignee_id),
+        "stage": c.stage,
+        "dpd": c.dpd,
+        "bucket": c.bucket,
+        "amount_overdue": _money(c.overdue_minor, cur),
+        "outstanding": _money(c.outstanding_minor, cur),
+        "currency": cur,
+        "holds": list(c.holds or []),
+        "priority": c.dpd,
+        "borrower_name": c.borrower_name,
+        "loan_number": c.loan_ref,
+        # The case's own follow-up (`server.follow_up`), set by the follow-up op and
+        # by attempts that name one.
+        "next_action_due": _t(c.next_action_at),
+        "next_action_reason": c.next_action_reason or "",
+        "promise_status": None if p is None else p[1],
+        "promise_due": None if p is None else _d(p[2]),
+        "last_contact_at": _t(figures.last_contact.get(c.id)),
+        "plan_status": None if pl is None else pl[1],
+        "queue_reason": "",
+    }
 
 
 # ---------------------------------------------------------------- by id, for the log

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.vocabulary import Role
@@ -33,7 +33,7 @@ from agentdesk.server.access import visible_cases
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError
 from agentdesk.server.models import Case
-from agentdesk.server.sync import entities, retention
+from agentdesk.server.sync import case_blocks, entities, retention
 from agentdesk.server.sync.changelog import ACCESS, REMOVE
 from agentdesk.server.sync.models import SyncChange
 
@@ -176,24 +176,35 @@ def _snapshot_page(
     db: Session, principal: Principal, cursor: Cursor, limit: int, newest: int, blocks: bool
 ) -> Page:
     per_page = max(1, limit // CHANGES_PER_CASE)
-    stmt = select(Case).where(visible_cases(principal))
+    visible = visible_cases(principal)
     if cursor.after_case is not None:
-        stmt = stmt.where(Case.id > cursor.after_case)
-    cases = list(db.scalars(stmt.order_by(Case.id).limit(per_page + 1)))
-    more = len(cases) > per_page
-    cases = cases[:per_page]
-    found = entities.bundles(db, cases)
+        visible = and_(visible, Case.id > cursor.after_case)
+    ids = list(db.scalars(select(Case.id).where(visible).order_by(Case.id).limit(per_page + 1)))
+    more = len(ids) > per_page
+    ids = ids[:per_page]
+    # The page's cases by their range of ids: every table is read with one statement
+    # choosing its rows by a subquery on the cases (`case_blocks`).
+    found = case_blocks.read(db, and_(visible, Case.id <= ids[-1])) if ids else []
+    documents: list[entities.Entity] = []
     if cursor.after_case is None:  # the first page also brings every published script
-        found[:0] = list(script_store.script_entities(db))
-        found[:0] = list(contact_policy.policy_entities(db))
-    changes = [] if blocks else [_change(cursor.log_seq, e) for e in found]
-    block_list = _blocks(cursor.log_seq, found) if blocks else []
+        documents = [*contact_policy.policy_entities(db), *script_store.script_entities(db)]
+    seq = max(cursor.log_seq, 1)
+    if blocks:
+        changes: list[dict[str, Any]] = []
+        block_list = _blocks(cursor.log_seq, documents) + [
+            {"entity_type": etype, "seq": seq, "versions": versions, "data": data}
+            for etype, versions, data in found
+        ]
+    else:
+        changes = [_change(cursor.log_seq, e) for e in documents]
+        changes += [_change(cursor.log_seq, e) for e in case_blocks.as_entities(found)]
+        block_list = []
     if more:
-        after = cases[-1].id
+        after = ids[-1]
         left = db.scalar(
             select(func.count()).select_from(Case).where(visible_cases(principal), Case.id > after)
         )
-        per_case = len(found) / max(1, len(cases))
+        per_case = sum(len(versions) for _t, versions, _d in found) / max(1, len(ids))
         remaining = int((left or 0) * per_case) + (newest - cursor.log_seq)
         next_cursor = Cursor(cursor.log_seq, True, after)
     else:
@@ -276,10 +287,11 @@ def _log_page(db: Session, principal: Principal, after: int, limit: int, newest:
             events.append((r.seq, "upsert", etype, r.entity_id))
 
     loaded = entities.load(db, wanted, case_of)
-    bundle_rows = (
-        list(db.scalars(select(Case).where(Case.id.in_(bundle_cases)))) if (bundle_cases) else []
+    bundled = (
+        case_blocks.as_entities(case_blocks.read(db, Case.id.in_(bundle_cases)))
+        if bundle_cases
+        else []
     )
-    bundled = entities.bundles(db, bundle_rows)
     last_bundle = max((i for i, e in enumerate(events) if e[1] == "bundle"), default=-1)
 
     changes: list[dict[str, Any]] = []
