@@ -7,6 +7,7 @@ requester's is simply not found (404), never "forbidden": its existence is not r
 from __future__ import annotations
 
 import uuid
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, true
 from sqlalchemy.orm import Session
@@ -28,7 +29,17 @@ def visible_cases(principal: Principal) -> ColumnElement[bool]:
     return Case.assignee_id == principal.user_id
 
 
-def can_see(principal: Principal, case: Case) -> bool:
+class Holders(Protocol):
+    """Who holds a case: the mapped case, or its two columns read alone."""
+
+    @property
+    def team_id(self) -> uuid.UUID | None: ...
+
+    @property
+    def assignee_id(self) -> uuid.UUID | None: ...
+
+
+def can_see(principal: Principal, case: Holders) -> bool:
     """Whether `principal` may see `case` (same rule as `visible_cases`)."""
     if principal.role is Role.ADMIN:
         return True

@@ -9,10 +9,12 @@ caps count across the whole lender.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.compliance import (
@@ -83,57 +85,106 @@ def _point_id(row_id: uuid.UUID | None) -> str:
     return str(row_id) if row_id is not None else ""
 
 
+def attempt_fact(
+    points: dict[uuid.UUID, ContactPoint],
+    started_at: datetime,
+    channel: str,
+    point_id: uuid.UUID | None,
+    result: str,
+    user_id: uuid.UUID,
+    attempt_id: uuid.UUID,
+) -> ContactAttempt:
+    """A stored attempt's columns as the rules see it (`points`: the borrower's)."""
+    point = points.get(point_id) if point_id else None
+    return ContactAttempt(
+        at=started_at,
+        channel=_channel(channel),
+        contact_point_id=_point_id(point_id),
+        relation=point.relation if point else ContactRelation.BORROWER,
+        result=_result(result),
+        agent_id=str(user_id),
+        attempt_id=str(attempt_id),
+    )
+
+
+def read_points(conn: Connection, borrower_id: uuid.UUID) -> dict[uuid.UUID, ContactPoint]:
+    """The borrower's contact points as the rules see them, by id."""
+    return {
+        point_id: ContactPoint(str(point_id), _relation(relation))
+        for point_id, relation in conn.execute(_POINTS, {"borrower": borrower_id})
+    }
+
+
+def read_attempts(
+    conn: Connection,
+    borrower_id: uuid.UUID,
+    points: dict[uuid.UUID, ContactPoint],
+    ids: Collection[uuid.UUID] | None = None,
+) -> list[ContactAttempt]:
+    """Every attempt on every case of the borrower, in time order (only `ids`, if given)."""
+    if ids is None:
+        rows = conn.execute(_ATTEMPTS, {"borrower": borrower_id})
+    else:
+        rows = conn.execute(_SOME_ATTEMPTS, {"borrower": borrower_id, "ids": list(ids)})
+    return [attempt_fact(points, *row) for row in rows]
+
+
+# Compiled once, values as parameters: every pushed attempt may read these.
+_POINTS = select(PointRow.id, PointRow.relation).where(
+    PointRow.borrower_id == bindparam("borrower")
+)
+_ATTEMPT_COLUMNS = (
+    AttemptRow.started_at,
+    AttemptRow.channel,
+    AttemptRow.contact_point_id,
+    AttemptRow.result,
+    AttemptRow.user_id,
+    AttemptRow.id,
+)
+_OF_BORROWER = AttemptRow.case_id.in_(
+    select(Case.id).where(Case.borrower_id == bindparam("borrower")).scalar_subquery()
+)
+_ATTEMPTS = (
+    select(*_ATTEMPT_COLUMNS)
+    .where(_OF_BORROWER)
+    .order_by(AttemptRow.started_at, AttemptRow.id)
+)
+_SOME_ATTEMPTS = (
+    select(*_ATTEMPT_COLUMNS)
+    .where(_OF_BORROWER, AttemptRow.id.in_(bindparam("ids", expanding=True)))
+    .order_by(AttemptRow.started_at, AttemptRow.id)
+)
+_ZONE = select(Borrower.time_zone).where(Borrower.id == bindparam("borrower"))
+
+
 def borrower_facts(session: Session, case: Case) -> BorrowerFacts:
     """Holds of the case, the borrower's zone, contact points and full contact history."""
+    return read_borrower_facts(session, case.borrower_id, case.holds)
+
+
+def read_borrower_facts(
+    session: Session, borrower_id: uuid.UUID, holds: list[str]
+) -> BorrowerFacts:
+    """The borrower's facts, with `holds` (those of the case an attempt is on)."""
     # Plain columns through the connection throughout, not ORM objects: every pushed
     # attempt reads all of this, and building mapped objects cost most of applying it.
     # Pending changes of the caller's transaction are flushed first, as a query would.
     session.flush()
     conn = session.connection()
-    zone = conn.execute(
-        select(Borrower.time_zone).where(Borrower.id == case.borrower_id)
-    ).scalar_one_or_none() or ""
-    points = {
-        point_id: ContactPoint(str(point_id), _relation(relation))
-        for point_id, relation in conn.execute(
-            select(PointRow.id, PointRow.relation).where(
-                PointRow.borrower_id == case.borrower_id
-            )
-        )
-    }
-    case_ids = select(Case.id).where(Case.borrower_id == case.borrower_id)
-    attempts = []
-    for started_at, channel, point_id, result, user_id, attempt_id in conn.execute(
-        select(
-            AttemptRow.started_at,
-            AttemptRow.channel,
-            AttemptRow.contact_point_id,
-            AttemptRow.result,
-            AttemptRow.user_id,
-            AttemptRow.id,
-        )
-        .where(AttemptRow.case_id.in_(case_ids))
-        .order_by(AttemptRow.started_at, AttemptRow.id)
-    ):
-        point = points.get(point_id) if point_id else None
-        attempts.append(
-            ContactAttempt(
-                at=started_at,
-                channel=_channel(channel),
-                contact_point_id=_point_id(point_id),
-                relation=point.relation if point else ContactRelation.BORROWER,
-                result=_result(result),
-                agent_id=str(user_id),
-                attempt_id=str(attempt_id),
-            )
-        )
+    zone = conn.execute(_ZONE, {"borrower": borrower_id}).scalar_one_or_none() or ""
+    points = read_points(conn, borrower_id)
     return BorrowerFacts(
-        _holds(case.holds),
+        _holds(holds),
         zone,
         points,
-        ContactHistory(tuple(attempts)),
-        tuple(contact_preferences.of_borrower(session, case.borrower_id)),
+        ContactHistory(tuple(read_attempts(conn, borrower_id, points))),
+        tuple(contact_preferences.of_borrower(session, borrower_id)),
     )
+
+
+def with_holds(facts: BorrowerFacts, holds: list[str]) -> BorrowerFacts:
+    """`facts` with the holds of one of the borrower's cases (holds are per case)."""
+    return replace(facts, holds=_holds(holds))
 
 
 def _unreachable(facts: BorrowerFacts, before: ContactAttempt) -> bool:
@@ -148,29 +199,26 @@ def _unreachable(facts: BorrowerFacts, before: ContactAttempt) -> bool:
     return all(latest.get(number) in _DEAD_ENDS for number in own)
 
 
-def judge_attempt(session: Session, row: AttemptRow, policy: Policy) -> tuple[str, ...]:
-    """The rule ids the stored attempt `row` broke (empty when none)."""
-    case = session.get(Case, row.case_id)
-    if case is None:
-        return ()
-    facts = borrower_facts(session, case)
+def judge_attempt(
+    session: Session, row: AttemptRow, policy: Policy, facts: BorrowerFacts | None = None
+) -> tuple[str, ...]:
+    """The rule ids the stored attempt `row` broke (empty when none).
+
+    `facts` are the borrower's as they stand in this transaction, if the caller has
+    them (a pushed batch keeps them per borrower); otherwise they are read here."""
+    if facts is None:
+        case = session.get(Case, row.case_id)
+        if case is None:
+            return ()
+        facts = borrower_facts(session, case)
     attempt = next(
         (a for a in facts.history.attempts if a.attempt_id == str(row.id)),
         None,
     )
     if attempt is None:  # not flushed yet: judge it as given
-        point = facts.points.get(row.contact_point_id) if row.contact_point_id else None
-        attempt = ContactAttempt(
-            at=row.started_at,
-            channel=_channel(row.channel),
-            contact_point_id=_point_id(row.contact_point_id),
-            relation=point.relation if point else ContactRelation.BORROWER,
-            result=_result(row.result),
-            agent_id=str(row.user_id),
-            attempt_id=str(row.id),
-        )
+        attempt = given_attempt(facts, row)
     case_facts = CaseFacts(
-        case_id=str(case.id),
+        case_id=str(row.case_id),
         time_zones=(facts.time_zone,),
         holds=facts.holds,
         borrower_unreachable=_unreachable(facts, attempt),
@@ -187,6 +235,14 @@ def judge_attempt(session: Session, row: AttemptRow, policy: Policy) -> tuple[st
     )
     target = points.get(str(row.contact_point_id) if row.contact_point_id else "")
     return violations_of(attempt, facts.history, case_facts, policy, target=target)
+
+
+def given_attempt(facts: BorrowerFacts, row: AttemptRow) -> ContactAttempt:
+    """An attempt not stored yet, as the rules see it."""
+    return attempt_fact(
+        facts.points, row.started_at, row.channel, row.contact_point_id, row.result,
+        row.user_id, row.id,
+    )
 
 
 def override_claim(transcript: list[Any]) -> tuple[frozenset[str], str] | None:
@@ -213,6 +269,7 @@ def flag_attempt(
     policy: Policy,
     *,
     actor: Principal | None = None,
+    facts: BorrowerFacts | None = None,
 ) -> tuple[str, ...]:
     """Judge `row`; when it broke rules, flag it and audit the violation (caller commits).
 
@@ -222,7 +279,7 @@ def flag_attempt(
     flagged. A flag once set is not removed by a later judgement. Returns the rule ids
     flagged.
     """
-    rules = judge_attempt(session, row, policy)
+    rules = judge_attempt(session, row, policy, facts)
     if not rules:
         return ()
     claim = override_claim(list(row.transcript or []))

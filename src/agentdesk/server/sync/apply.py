@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from agentdesk.domain import follow_up as follow_up_rules
 from agentdesk.domain.authority import AuthorityPolicy
 from agentdesk.domain.errors import DomainError
+from agentdesk.domain.follow_up import NextAction
 from agentdesk.domain.money import to_minor
 from agentdesk.domain.promises import check_promise_date
 from agentdesk.domain.vocabulary import PlanStatus, Role
@@ -48,8 +50,8 @@ from agentdesk.protocol.plans import PlanOptions
 from agentdesk.protocol.sync import EntityType
 from agentdesk.server import audit, contact_preferences, follow_up
 from agentdesk.server.access import can_see
-from agentdesk.server.base import touch
-from agentdesk.server.compliance_flags import flag_attempt
+from agentdesk.server.base import touch, utcnow
+from agentdesk.server.compliance_flags import flag_attempt, given_attempt
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError, domain_error
 from agentdesk.server.models import (
@@ -65,7 +67,7 @@ from agentdesk.server.models import (
 from agentdesk.server.note_lint import flag_attempt_notes, flag_note
 from agentdesk.server.plan_flow import decide_plan, propose, withdraw_plan
 from agentdesk.server.routes.cases import find_agent
-from agentdesk.server.sync import batch, entities
+from agentdesk.server.sync import batch, borrower_memo, entities
 from agentdesk.server.sync.changelog import ACCESS, note_inserted
 from agentdesk.server.sync.models import SyncChange
 
@@ -79,20 +81,59 @@ class Conflict(ApiError):
         self.current = current
 
 
-def _held_at(db: Session, principal: Principal, case: Case, moment: datetime) -> bool:
-    """Whether `principal` held `case` at `moment`: the first change of hands after that
-    moment took it from them."""
-    first_move = db.scalars(
-        select(SyncChange)
-        .where(SyncChange.case_id == case.id, SyncChange.kind == ACCESS, SyncChange.at > moment)
-        .order_by(SyncChange.seq)
-        .limit(1)
-    ).first()
+class CaseRow(NamedTuple):
+    """What applying an attempt or a note reads of its case: plain columns, no object."""
+
+    id: uuid.UUID
+    borrower_id: uuid.UUID
+    assignee_id: uuid.UUID | None
+    team_id: uuid.UUID | None
+    holds: list[str]
+    next_action_at: datetime | None
+    next_action_reason: str | None
+    next_action_decided_at: datetime | None
+
+
+# Compiled once: every pushed attempt and note reads its case's row.
+_CASE_ROW = select(
+    Case.id,
+    Case.borrower_id,
+    Case.assignee_id,
+    Case.team_id,
+    Case.holds,
+    Case.next_action_at,
+    Case.next_action_reason,
+    Case.next_action_decided_at,
+).where(Case.id == bindparam("case"))
+_FIRST_MOVE_AFTER = (
+    select(SyncChange.old_assignee_id, SyncChange.old_team_id)
+    .where(
+        SyncChange.case_id == bindparam("case"),
+        SyncChange.kind == ACCESS,
+        SyncChange.at > bindparam("moment"),
+    )
+    .order_by(SyncChange.seq)
+    .limit(1)
+)
+
+
+def _case_row(db: Session, case_id: uuid.UUID) -> CaseRow | None:
+    row = db.connection().execute(_CASE_ROW, {"case": case_id}).first()
+    return None if row is None else CaseRow(*row)
+
+
+def _held_at(db: Session, principal: Principal, case_id: uuid.UUID, moment: datetime) -> bool:
+    """Whether `principal` held the case at `moment`: the first change of hands after
+    that moment took it from them."""
+    first_move = (
+        db.connection().execute(_FIRST_MOVE_AFTER, {"case": case_id, "moment": moment}).first()
+    )
     if first_move is None:
         return False
+    old_assignee, old_team = first_move
     if principal.role is Role.LEAD:
-        return principal.team_id is not None and first_move.old_team_id == principal.team_id
-    return first_move.old_assignee_id == principal.user_id
+        return principal.team_id is not None and old_team == principal.team_id
+    return old_assignee == principal.user_id
 
 
 def _reassigned() -> ApiError:
@@ -104,55 +145,52 @@ def _reassigned() -> ApiError:
     )
 
 
+def _no_case() -> ApiError:
+    return ApiError(404, "not_found", "找不到该案件。", "No such case.")
+
+
 def _case_for(db: Session, principal: Principal, case_id: uuid.UUID) -> Case:
     case = db.get(Case, case_id)
     if case is None:
-        raise ApiError(404, "not_found", "找不到该案件。", "No such case.")
+        raise _no_case()
     if not can_see(principal, case):
-        raise (
-            _reassigned()
-            if _ever_held(db, principal, case)
-            else ApiError(404, "not_found", "找不到该案件。", "No such case.")
-        )
+        raise _reassigned() if _ever_held(db, principal, case.id) else _no_case()
     return case
 
 
-def _ever_held(db: Session, principal: Principal, case: Case) -> bool:
+def _ever_held(db: Session, principal: Principal, case_id: uuid.UUID) -> bool:
     column = SyncChange.old_team_id if principal.role is Role.LEAD else SyncChange.old_assignee_id
     me = principal.team_id if principal.role is Role.LEAD else principal.user_id
     return (
         db.scalars(
             select(SyncChange.seq)
-            .where(SyncChange.case_id == case.id, SyncChange.kind == ACCESS, column == me)
+            .where(SyncChange.case_id == case_id, SyncChange.kind == ACCESS, column == me)
             .limit(1)
         ).first()
         is not None
     )
 
 
-def _fact_case(db: Session, principal: Principal, op: Op) -> tuple[Case, bool]:
-    """The case of an attempt or note, and whether it is accepted as an earlier fact."""
-    case = db.get(Case, op.payload.case_id)
+def _fact_access(db: Session, principal: Principal, op: Op) -> tuple[CaseRow, bool]:
+    """The case row of an attempt, note or statement, and whether it is accepted as an
+    earlier fact (made while the user held the case)."""
+    case = _case_row(db, op.payload.case_id)
     if case is None:
-        raise ApiError(404, "not_found", "找不到该案件。", "No such case.")
+        raise _no_case()
     if can_see(principal, case):
         return case, False
-    if _held_at(db, principal, case, op.created_at):
+    if _held_at(db, principal, case.id, op.created_at):
         return case, True
-    raise (
-        _reassigned()
-        if _ever_held(db, principal, case)
-        else ApiError(404, "not_found", "找不到该案件。", "No such case.")
-    )
+    raise _reassigned() if _ever_held(db, principal, case.id) else _no_case()
 
 
 def _tell_new_holder(
-    db: Session, principal: Principal, case: Case, what_zh: str, what_en: str, op: Op
+    db: Session, principal: Principal, case_id: uuid.UUID, what_zh: str, what_en: str, op: Op
 ) -> None:
     db.add(
         Note(
             id=uuid.uuid5(op.op_id, "reassignment-notice"),
-            case_id=case.id,
+            case_id=case_id,
             author_id=principal.user_id,
             body=(
                 f"【离线记录】{principal.username} 在案件转派前记录了一条{what_zh}"
@@ -169,7 +207,7 @@ def _tell_new_holder(
         "sync.late_fact",
         actor=principal,
         entity="case",
-        entity_id=case.id,
+        entity_id=case_id,
         op_id=op.op_id,
         op_type=str(op.type),
     )
@@ -210,9 +248,16 @@ def _insert(db: Session, row: ContactAttempt | Note, entity_type: EntityType) ->
 
 def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp) -> int:
     """A contact attempt; accepted after a reassignment if it happened before it."""
-    case, late = _fact_case(db, principal, op)
+    case, late = _fact_access(db, principal, op)
     p = op.payload
-    contact_preferences.check_contact_point(db, case, p.contact_point_id)
+    # The borrower's facts as this transaction sees them (kept per borrower over a
+    # pushed batch and caught up from the change log: `borrower_memo`).
+    facts = borrower_memo.facts_for(db, case.borrower_id, case.holds)
+    if p.contact_point_id is not None and p.contact_point_id not in facts.points:
+        # Not one of the borrower's points: the one check says so (and refuses the op).
+        contact_preferences.check_contact_point(
+            db, db.get_one(Case, case.id), p.contact_point_id
+        )
     attempt = ContactAttempt(
         id=op.entity_id,
         case_id=case.id,
@@ -234,18 +279,22 @@ def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp
     # Not added to the session: judged, flagged and linted as given, then written with
     # one plain INSERT below (the unit of work's bookkeeping cost more than the insert).
     # Stored whatever it broke (it happened); flagged and audited for the lead if it did.
-    flag_attempt(db, attempt, batch.contact_policy(db), actor=principal)
+    policy = batch.contact_policy(db)
+    flag_attempt(db, attempt, policy, actor=principal, facts=facts)
     # Its notes are linted for banned conduct here too, never trusting the desktop.
-    flag_attempt_notes(db, attempt, batch.contact_policy(db), actor=principal)
+    flag_attempt_notes(db, attempt, policy, actor=principal)
     # The attempt's next follow-up becomes the case's next action (or, made at or after
-    # the one in force and naming none, marks it done) in this same transaction.
-    follow_up.after_attempt(
-        db, principal, case, ended_at=p.ended_at, follow_up_at=p.next_follow_up_at,
-        made_at=op.created_at,
-    )
+    # the one in force and naming none, marks it done) in this same transaction. The
+    # case is loaded (and locked) as an object only when that may change it.
+    if _may_move_follow_up(case, op):
+        follow_up.after_attempt(
+            db, principal, db.get_one(Case, case.id), ended_at=p.ended_at,
+            follow_up_at=p.next_follow_up_at, made_at=op.created_at,
+        )
     _insert(db, attempt, EntityType.CONTACT_ATTEMPT)
+    borrower_memo.judged(db, case.borrower_id, given_attempt(facts, attempt))
     if late:
-        _tell_new_holder(db, principal, case, "联系记录", "contact attempt", op)
+        _tell_new_holder(db, principal, case.id, "联系记录", "contact attempt", op)
     audit.record(
         db,
         "contact_attempt.record",
@@ -258,9 +307,30 @@ def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp
     return 1
 
 
+def _may_move_follow_up(case: CaseRow, op: ContactAttemptRecordOp) -> bool:
+    """Whether the attempt may change the case's follow-up, judged by the domain rule on
+    the case row as read. When it cannot, the attempt leaves the case row alone (as
+    `follow_up.after_attempt` would, after locking it): most attempts name no follow-up
+    and come before the one in force, or have none to complete."""
+    p = op.payload
+    if p.next_follow_up_at is not None:
+        return True
+    if case.next_action_at is None:
+        return False
+    current = NextAction(
+        case.next_action_at,
+        case.next_action_reason or "",
+        case.next_action_decided_at or case.next_action_at,
+    )
+    after = follow_up_rules.after_attempt(
+        current, ended_at=p.ended_at, follow_up_at=None, made_at=min(op.created_at, utcnow())
+    )
+    return after != current
+
+
 def add_note(db: Session, principal: Principal, op: NoteAddOp) -> int:
     """A note; accepted after a reassignment if it was written before it."""
-    case, late = _fact_case(db, principal, op)
+    case, late = _fact_access(db, principal, op)
     note = Note(
         id=op.entity_id,
         case_id=case.id,
@@ -273,7 +343,7 @@ def add_note(db: Session, principal: Principal, op: NoteAddOp) -> int:
     flag_note(db, note, batch.contact_policy(db), actor=principal)
     _insert(db, note, EntityType.NOTE)
     if late:
-        _tell_new_holder(db, principal, case, "备注", "note", op)
+        _tell_new_holder(db, principal, case.id, "备注", "note", op)
     audit.record(
         db, "note.add", actor=principal, entity="note", entity_id=op.entity_id, case_id=case.id
     )
@@ -466,10 +536,10 @@ def record_preference(db: Session, principal: Principal, op: ContactPreferenceRe
     Like a note it is a fact about the borrower: dropping it because the case moved
     would let the next holder call a number the borrower had ruled out.
     """
-    case, late = _fact_case(db, principal, op)
-    version = contact_preferences.record(db, principal, case, op)
+    row, late = _fact_access(db, principal, op)
+    version = contact_preferences.record(db, principal, db.get_one(Case, row.id), op)
     if late:
-        _tell_new_holder(db, principal, case, "联系偏好", "contact preference", op)
+        _tell_new_holder(db, principal, row.id, "联系偏好", "contact preference", op)
     return version
 
 

@@ -248,6 +248,10 @@ def take_position_lock(session: Session) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_KEY})
 
 
+# Compiled once; the rows go as parameters.
+_LOG_ROWS = insert(SyncChange)
+
+
 def _before_commit(session: Session) -> None:
     if session.in_nested_transaction():
         return  # a savepoint: positions are handed out when the whole transaction commits
@@ -260,7 +264,7 @@ def _before_commit(session: Session) -> None:
     if not rows:
         return
     take_position_lock(session)
-    session.connection().execute(insert(SyncChange), rows)
+    session.connection().execute(_LOG_ROWS, rows)
 
 
 def _forget(session: Session, *_args: Any) -> None:

@@ -2,12 +2,15 @@
 
 For each op, in order, one transaction:
 
-1. insert the op's row into the op log (`sync_ops`, primary key `op_id`). This claims
-   the op id: a twin of the same op being applied at the same moment by another
-   process waits on the key and then fails, finds the row, and answers *duplicate*;
-2. apply the op inside a savepoint; a refusal rolls the savepoint back (nothing of the
-   op's effect stays) and becomes the op's *rejected* or *conflict* answer;
-3. store the answer in the op row and commit — effect and answer together.
+1. apply the op;
+2. insert the op's row, with its answer, into the op log (`sync_ops`, primary key
+   `op_id`) and commit — effect and answer together, or neither. A twin of the same op
+   applied at the same moment by another process fails here (or earlier, on the key of
+   a row the op creates); its whole transaction is rolled back, and it finds the first
+   one's row and answers from it (*duplicate*);
+3. a refusal rolls the op's transaction back (nothing of its effect stays) and becomes
+   the op's *rejected* or *conflict* answer, recorded the same way in a transaction of
+   its own.
 
 A repeated `op_id` gets the stored answer (*applied* comes back as *duplicate*) and
 changes nothing; the same `op_id` with other content is rejected. One bad op never
@@ -21,10 +24,12 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, NamedTuple, cast
 
 from pydantic import ValidationError
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Engine, Table, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -34,25 +39,20 @@ from agentdesk.domain.vocabulary import Language
 from agentdesk.protocol.ops import Op, parse_op
 from agentdesk.protocol.sync import OpResult, OpStatus
 from agentdesk.server.base import utcnow
-from agentdesk.server.db import begin_write
+from agentdesk.server.db import IMMEDIATE, begin_write, is_sqlite
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError, domain_error
+from agentdesk.server.sync import borrower_memo
 from agentdesk.server.sync.apply import Conflict, apply_op
 from agentdesk.server.sync.batch import batch
-from agentdesk.server.sync.changelog import forget_after, pending_mark
+from agentdesk.server.sync.borrower_memo import remembering
 from agentdesk.server.sync.models import SyncOp
 
 CLAIM_RETRIES = 3
 
 
-# The op log's two writes, compiled once; their values go as parameters.
-_OP_LOG = cast(Table, SyncOp.__table__)
-_CLAIM = insert(_OP_LOG)
-_ANSWER = (
-    update(_OP_LOG)
-    .where(_OP_LOG.c.op_id == bindparam("claimed"))
-    .values(status=bindparam("status"), result=bindparam("result"))
-)
+# The op log's one write, compiled once; its values go as parameters.
+_LOG_OP = insert(cast(Table, SyncOp.__table__))
 
 
 def op_digest(op: Op) -> str:
@@ -122,7 +122,7 @@ def push_batch(
     never a transaction: after each op the session forgets every row it loaded, so the
     next op reads the database afresh, as if it came alone."""
     results: list[OpResult] = []
-    with batch(), factory() as db:
+    with batch(), remembering(), _batch_session(factory) as db:
         parsed_ops = [parse_or_refuse(raw, language) for raw in raw_ops]
         answered = answered_before(db, [op for op in parsed_ops if not isinstance(op, OpResult)])
         for parsed in parsed_ops:
@@ -142,6 +142,24 @@ def push_batch(
             finally:
                 db.expunge_all()
     return results
+
+
+@contextmanager
+def _batch_session(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One session on one connection for the whole batch (each op still commits its own
+    transaction on it): taking a pooled connection per op and handing it back cost a
+    share of every op. On SQLite every transaction on it takes the write lock up front
+    (BEGIN IMMEDIATE), as `begin_write` would."""
+    engine = factory.kw.get("bind")
+    if not isinstance(engine, Engine):
+        with factory() as plain:
+            yield plain
+        return
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            conn.execution_options(**{IMMEDIATE: True})
+        with factory(bind=conn) as db:
+            yield db
 
 
 def answered_before(db: Session, ops: list[Op]) -> dict[uuid.UUID, Answered]:
@@ -172,59 +190,55 @@ def push_one(
     `db` must have no transaction with changes; each try runs in a transaction of its
     own, committed or rolled back before this returns."""
     digest = op_digest(op)
+    row = {
+        "op_id": op.op_id,
+        "user_id": principal.user_id,
+        "device_id": device_id,
+        "op_type": str(op.type),
+        "case_id": op.payload.case_id,
+        "payload_hash": digest,
+    }
     for attempt in range(CLAIM_RETRIES):
         begin_write(db)
-        # A first try goes straight to the claim (most ops are new); after a failed
-        # claim, the op log row is there to answer from.
+        # A first try goes straight to applying (most ops are new; retries of a batch
+        # were answered from the op log before); after a lost race for the op id, the
+        # op log row is there to answer from.
         existing = db.get(SyncOp, op.op_id) if attempt else None
         if existing is not None:
             answer = _answer_again(existing, op.op_id, digest, principal, language)
             db.rollback()  # end the (read-only) transaction: the session goes on
             return answer
-        # The claim, a plain INSERT (no mapped object: the op log row is written twice
-        # and read back never in this transaction).
+        try:
+            version = apply_op(db, principal, op, policy)
+        except (ApiError, DomainError) as exc:
+            # Nothing of a refused op stays: its transaction is rolled back, and its
+            # answer is recorded in a transaction of its own.
+            db.rollback()
+            borrower_memo.rolled_back()
+            error = domain_error(exc) if isinstance(exc, DomainError) else exc
+            result = _refusal(op.op_id, error, language)
+            begin_write(db)
+        else:
+            result = OpResult(op_id=op.op_id, status=OpStatus.APPLIED, server_version=version)
+        # The op log row with its answer, a plain INSERT (no mapped object: nothing
+        # reads it back in this transaction). Its key is the op id: if a twin of this
+        # op committed first, this fails and everything this try did is rolled back.
         try:
             db.connection().execute(
-                _CLAIM,
+                _LOG_OP,
                 {
-                    "op_id": op.op_id,
-                    "user_id": principal.user_id,
-                    "device_id": device_id,
-                    "op_type": str(op.type),
-                    "case_id": op.payload.case_id,
-                    "payload_hash": digest,
-                    "status": "pending",
-                    "result": {},
+                    **row,
+                    "status": str(result.status),
+                    "result": result.model_dump(mode="json"),
                     "received_at": utcnow(),
                 },
             )
-        except IntegrityError:
-            db.rollback()
-            continue  # a twin got there first; look again
-        mark = pending_mark(db)
-        savepoint = db.begin_nested()
-        try:
-            version = apply_op(db, principal, op, policy)
-            savepoint.commit()
-            result = OpResult(op_id=op.op_id, status=OpStatus.APPLIED, server_version=version)
-        except (ApiError, DomainError) as exc:
-            savepoint.rollback()
-            forget_after(db, mark)
-            error = domain_error(exc) if isinstance(exc, DomainError) else exc
-            result = _refusal(op.op_id, error, language)
-        db.connection().execute(
-            _ANSWER,
-            {
-                "claimed": op.op_id,
-                "status": str(result.status),
-                "result": result.model_dump(mode="json"),
-            },
-        )
-        try:
             db.commit()
         except IntegrityError:
             db.rollback()
-            continue
+            borrower_memo.rolled_back()
+            continue  # a twin got there first (or the op's own rows clash): look again
+        borrower_memo.committed()
         return result
     raise ApiError(
         503,
