@@ -12,6 +12,7 @@ from agentdesk import __version__
 from agentdesk.domain.authority import read_authority_policy
 from agentdesk.protocol import API_VERSION
 from agentdesk.protocol.common import ErrorBody, Health
+from agentdesk.server.case_list_fast import CaseListFastPath
 from agentdesk.server.db import make_engine, session_factory
 from agentdesk.server.errors import ApiError, install_handlers
 from agentdesk.server.migrate import current_revision
@@ -55,6 +56,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.sessions = session_factory(engine)
     app.state.policy = read_authority_policy(settings.authority_policy)
     install_handlers(app)
+    # Plain questions for the case list are answered before routing (PostgreSQL only).
+    app.add_middleware(CaseListFastPath, path=f"{API_PREFIX}/cases")
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth.router)
