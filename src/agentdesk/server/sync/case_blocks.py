@@ -223,11 +223,22 @@ def read(db: Session, which: ColumnElement[bool]) -> list[Block]:
     return out
 
 
+CASE_COLUMNS = tuple(
+    Case.__table__.c[key]
+    for key in (
+        "id", "version", "borrower_id", "loan_id", "assignee_id", "stage", "dpd", "bucket",
+        "overdue_minor", "outstanding_minor", "holds", "borrower_name", "loan_ref",
+        "next_action_at", "next_action_reason",
+    )
+)  # fmt: skip
+"""What `entities.case_data` reads of a case (not, say, its stored case-list text)."""
+
+
 def _cases(
     db: Session, which: ColumnElement[bool], case_ids: Any
 ) -> tuple[list[int], list[dict[str, Any]]]:
     rows = db.execute(
-        select(Case.__table__, Loan.currency.label("loan_currency"))
+        select(*CASE_COLUMNS, Loan.currency.label("loan_currency"))
         .join(Loan.__table__, Loan.id == Case.loan_id)
         .where(which)
     ).all()
