@@ -65,7 +65,7 @@ BAD_CURSOR = ApiError(
     "The page cursor is not valid; start again from the first page.",
 )
 
-_COLUMNS = (
+COLUMNS = (
     Case.id,
     Case.version,
     Case.loan_ref,
@@ -215,7 +215,7 @@ def _page(where: list[ColumnElement[bool]], shape: Shape) -> Select:  # type: ig
     if shape[5]:
         where = [*where, after_cursor()]
     return (
-        select(*_COLUMNS)
+        select(*COLUMNS)
         .join(Loan, Loan.id == Case.loan_id)
         .where(*where)
         .order_by(Case.dpd.desc(), Case.id.desc())
