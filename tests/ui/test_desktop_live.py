@@ -225,8 +225,8 @@ def test_switching_the_language_live(qtbot: QtBot, desktop: Desktop) -> None:
                      Qt.MouseButton.LeftButton)
     # Qt delivers LanguageChange to the windows through the event loop.
     qtbot.waitUntil(lambda: window.tabs.tabText(0) == "我的队列", timeout=5000)
-    model = window.queue_page.model
-    assert model.headerData(0, Qt.Orientation.Horizontal) == "优先级"
+    header = window.queue_page.ui.table.horizontalHeader().model()
+    assert header.headerData(0, Qt.Orientation.Horizontal) == "优先级"
     assert window.queue_page.ui.dueTodayButton.text() == "今天到期"
     assert desktop.settings.language is Language.ZH_CN
     assert window.windowTitle().endswith("（催收员）")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
@@ -28,6 +28,17 @@ if TYPE_CHECKING:
     from agentdesk.ui.lead import LeadWorkspace
     from agentdesk.ui.settings_dialog import SettingsDialog
 
+
+
+def _keys(key: str | QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The one key sequence `QAction.setShortcut(key)` would set, for `setShortcuts`.
+
+    `setShortcut`'s argument may also be a `Qt.Key`, so PySide builds the whole `Qt`
+    namespace (~35 ms) to match it; `setShortcuts` takes a list. A standard key's
+    sequence is the first of its bindings, as `QKeySequence(StandardKey)` takes."""
+    if isinstance(key, str):
+        return [QKeySequence.fromString(key)]
+    return QKeySequence.keyBindings(key)[:1]
 
 
 class MainWindow(QMainWindow):
@@ -85,26 +96,26 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         self.sync_action = QAction(self)
-        self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.sync_action.setShortcuts(_keys("F5"))
         self.sync_action.triggered.connect(self.sync_now)
         self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcuts(_keys(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.focus_search)
         self.queue_action = QAction(self)
-        self.queue_action.setShortcut(QKeySequence("Ctrl+1"))
+        self.queue_action.setShortcuts(_keys("Ctrl+1"))
         self.queue_action.triggered.connect(lambda: self.tabs.setCurrentIndex(0))
         self.close_tab_action = QAction(self)
-        self.close_tab_action.setShortcut(QKeySequence.StandardKey.Close)
+        self.close_tab_action.setShortcuts(_keys(QKeySequence.StandardKey.Close))
         self.close_tab_action.triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
         self.attention_action = QAction(self)
         self.attention_action.triggered.connect(self.show_attention)
         self.settings_action = QAction(self)
-        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setShortcuts(_keys("Ctrl+,"))
         self.settings_action.triggered.connect(self.show_settings)
         self.sign_in_action = QAction(self)
         self.sign_in_action.triggered.connect(self.signInRequested)
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(_keys(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
@@ -190,6 +201,8 @@ class MainWindow(QMainWindow):
 
     def show_attention(self) -> AttentionDialog:
         """The list of changes the server did not accept."""
+        from PySide6.QtCore import Qt  # not at start: see queue_model on the Qt namespace
+
         from agentdesk.ui.attention import AttentionDialog
 
         dialog = AttentionDialog(self.context, self)
@@ -203,6 +216,8 @@ class MainWindow(QMainWindow):
         """The settings dialog (modal to this window)."""
         # Dialogs are imported when first opened: each Qt class a module touches costs
         # the start a little (PySide initialises it on first use).
+        from PySide6.QtCore import Qt
+
         from agentdesk.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.context, self.settings, self)

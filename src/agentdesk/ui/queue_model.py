@@ -17,18 +17,19 @@ from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
     QPersistentModelIndex,
-    Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont, QStandardItem, QStandardItemModel
 
 from agentdesk.client.queue import (
     CaseQueue,
@@ -43,13 +44,23 @@ from agentdesk.domain.vocabulary import Bucket, Hold, PlanStatus, PromiseStatus,
 from agentdesk.ui import formatting
 from agentdesk.ui.labels import label_of
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from PySide6.QtCore import Qt
+
+# The `Qt` namespace is not imported at start: the first use of it has PySide build all
+# of its ~90 enums (~35 ms, a tenth of the app's cold start). The roles and alignment
+# the window needs before its first paint are Qt's values, written out (a test compares
+# them with Qt's); code that runs later imports `Qt` where it needs it.
 BLOCK = 40
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
-_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
-_FONT = int(Qt.ItemDataRole.FontRole.value)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+_DISPLAY = 0  # Qt.ItemDataRole.DisplayRole
+_FOREGROUND = 9  # Qt.ItemDataRole.ForegroundRole
+_ALIGNMENT = 7  # Qt.ItemDataRole.TextAlignmentRole
+_FONT = 6  # Qt.ItemDataRole.FontRole
+_TOOLTIP = 3  # Qt.ItemDataRole.ToolTipRole
+_USER = 0x100  # Qt.ItemDataRole.UserRole
+_RIGHT = 0x0082  # Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MAX_BLOCKS = 200
 SETTLE_MS = 30
 """A large match is first shown with a capped count (`CaseQueue.count_cap`); its full
@@ -58,8 +69,8 @@ typed in between replace it: only the last text is counted)."""
 MAX_CELLS = 20_000
 """Cases whose cells are kept (a few hundred bytes each)."""
 
-CaseKeyRole = Qt.ItemDataRole.UserRole + 1
-CaseIdRole = Qt.ItemDataRole.UserRole + 2
+CaseKeyRole = _USER + 1
+CaseIdRole = _USER + 2
 
 COLUMNS: tuple[SortColumn, ...] = (
     SortColumn.PRIORITY,
@@ -76,10 +87,11 @@ COLUMNS: tuple[SortColumn, ...] = (
 )
 
 # Few colours, for what must catch the eye: broken promises, due today, holds.
+# Colours, not brushes: views take a colour as the text's brush, and making a QBrush
+# from a colour has PySide build the `Qt` namespace to choose among its constructors.
 ALERT = QColor("#b3261e")
 DUE = QColor("#8a5a00")
 QUIET = QColor("#6b6f76")
-_ALERT_BRUSH, _DUE_BRUSH, _QUIET_BRUSH = QBrush(ALERT), QBrush(DUE), QBrush(QUIET)
 
 _NUMERIC = {SortColumn.PRIORITY, SortColumn.DPD, SortColumn.AMOUNT_OVERDUE}
 # Columns people read most naturally highest first.
@@ -125,6 +137,22 @@ def header_tip(column: SortColumn) -> str:
     return header_text(column)
 
 
+def fill_header(header: QStandardItemModel) -> None:
+    """Put the columns' headings (texts, tooltips, alignment) in `header`, the model of
+    the queue table's header, in the current language.
+
+    The headings are not answered by this Python model: a Python `headerData` is
+    handed a `Qt.Orientation` on each call, and the header asks while the table is
+    set up, which would build the whole `Qt` namespace before the first paint (see the
+    note on the roles above). The header reads them from this C++ model instead."""
+    for section, column in enumerate(COLUMNS):
+        item = QStandardItem(header_text(column))
+        item.setToolTip(header_tip(column))
+        if column in _NUMERIC:
+            item.setData(_RIGHT, _ALIGNMENT)
+        header.setHorizontalHeaderItem(section, item)
+
+
 _BORROWER_COLUMN = COLUMNS.index(SortColumn.BORROWER)
 _ALIGN_BY_COLUMN = tuple(_RIGHT if c in _NUMERIC else None for c in COLUMNS)
 _SERVED = frozenset({_DISPLAY, _FOREGROUND, _ALIGNMENT, _FONT, _TOOLTIP,
@@ -137,7 +165,7 @@ class QueueCells:
 
     row: QueueRow
     texts: tuple[str | None, ...]
-    brushes: tuple[QBrush | None, ...]
+    colours: tuple[QColor | None, ...]
 
 
 class CaseQueueModel(QAbstractTableModel):
@@ -160,15 +188,10 @@ class CaseQueueModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setWeight(QFont.Weight.DemiBold)
         self._today = self._local_today()
-        self._headers: dict[tuple[int, int], Any] = {}
-        self.headerDataChanged.connect(self._headers_changed)
         self._settling = QTimer(self)
         self._settling.setSingleShot(True)
         self._settling.setInterval(SETTLE_MS)
         self._settling.timeout.connect(self.settle_count)
-
-    def _headers_changed(self, *_args: object) -> None:
-        self._headers.clear()
 
     # ------------------------------------------------------------ the query
 
@@ -327,31 +350,10 @@ class CaseQueueModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
-            return None
-        # The header asks ~10 roles of every section on each paint: answers are
-        # made once per language (a language change emits headerDataChanged).
-        key = (section, int(role))
-        if key in self._headers:
-            return self._headers[key]
-        column = COLUMNS[section]
-        answer: Any = None
-        if role == Qt.ItemDataRole.DisplayRole:
-            answer = header_text(column)
-        elif role == Qt.ItemDataRole.ToolTipRole:
-            answer = header_tip(column)
-        elif role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            answer = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._headers[key] = answer
-        return answer
-
     # flags() is Qt's own (enabled, selectable, no children): a Python override would
     # be called for every painted cell.
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         # The view paints through `QueueCellDelegate`, which reads `cells_at` once per
         # cell; data() answers tooltips, accessibility and tests. Roles we never answer
         # leave first.
@@ -368,7 +370,7 @@ class CaseQueueModel(QAbstractTableModel):
         if role == _DISPLAY:
             return cells.texts[column]
         if role == _FOREGROUND:
-            return cells.brushes[column]
+            return cells.colours[column]
         if role == _TOOLTIP:
             return self._tooltip(cells.row, COLUMNS[column])
         if role == CaseKeyRole:
@@ -377,7 +379,23 @@ class CaseQueueModel(QAbstractTableModel):
             return cells.row.case_id
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def multiData(self, index: QModelIndex | QPersistentModelIndex,
+                  roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        # When Qt paints the rows (the first frame, see QueueTable), each cell asks for
+        # all its roles in one call rather than one call into Python per role.
+        asked = [roleDataSpan] if isinstance(roleDataSpan, QModelRoleData) \
+            else cast("Iterable[QModelRoleData]", roleDataSpan)  # the span iterates
+        for role_data in asked:
+            role = role_data.role()
+            if role in _SERVED:
+                role_data.setData(self.data(index, role))
+            else:
+                role_data.clearData()
+
+    def sort(self, column: int, order: Qt.SortOrder | None = None) -> None:
+        """Sort by `column` (ascending unless `order` says otherwise)."""
+        from PySide6.QtCore import Qt
+
         if not 0 <= column < len(COLUMNS):
             return
         descending = order == Qt.SortOrder.DescendingOrder
@@ -399,6 +417,8 @@ class CaseQueueModel(QAbstractTableModel):
     @staticmethod
     def preferred_order(column: SortColumn) -> Qt.SortOrder:
         """The order a first click on a column should give."""
+        from PySide6.QtCore import Qt
+
         if column in _DESCENDING_FIRST:
             return Qt.SortOrder.DescendingOrder
         return Qt.SortOrder.AscendingOrder
@@ -459,19 +479,19 @@ class CaseQueueModel(QAbstractTableModel):
             return formatting.days_past_due(row.dpd)
         return None
 
-    def _colour(self, row: QueueRow, column: SortColumn) -> QBrush | None:
+    def _colour(self, row: QueueRow, column: SortColumn) -> QColor | None:
         if column is SortColumn.PROMISE_STATUS:
             state = self.promise_state(row)
             if state == "broken":
-                return _ALERT_BRUSH
+                return ALERT
             if state == "due":
-                return _DUE_BRUSH
+                return DUE
         if column is SortColumn.HOLDS and row.holds:
-            return _ALERT_BRUSH
+            return ALERT
         if column is SortColumn.NEXT_ACTION_DUE and row.next_action_due is not None:
             local = formatting.local_time(row.next_action_due, self.time_zone)
             if local is not None and local.date() <= self._today:
-                return _DUE_BRUSH
+                return DUE
         if column is SortColumn.LAST_CONTACT or column is SortColumn.PRIORITY:
-            return _QUIET_BRUSH
+            return QUIET
         return None

@@ -7,15 +7,27 @@ a double click opens the case (`caseActivated(case_id)`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Signal
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from agentdesk.client.queue import QuickFilter, SortColumn
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_queue_page import Ui_QueuePage
 from agentdesk.ui.look import FILTER_BUTTON, calm_table
-from agentdesk.ui.queue_model import COLUMNS, CaseKeyRole, CaseQueueModel, header_text
+from agentdesk.ui.queue_model import (
+    COLUMNS,
+    CaseKeyRole,
+    CaseQueueModel,
+    fill_header,
+    header_text,
+)
+
+if TYPE_CHECKING:
+    # Imported where used, not at start: see queue_model on the `Qt` namespace.
+    from PySide6.QtCore import Qt
 
 # Widths in characters of the app font's average width: enough for the usual content.
 _WIDTHS = {
@@ -44,8 +56,13 @@ class QueuePage(QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = table.horizontalHeader()
+        # The headings come from a C++ model of their own (see `fill_header`).
+        self.header_model = QStandardItemModel(self)
+        fill_header(self.header_model)
+        header.setModel(self.header_model)
         header.setStretchLastSection(True)
-        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        # The model starts sorted by priority, highest first: where a new header's sort
+        # indicator already is (section 0, descending), so it is not set from here.
         header.sortIndicatorChanged.connect(self._sort_changed)
         self._apply_widths()
         table.doubleClicked.connect(self._activate)
@@ -73,6 +90,8 @@ class QueuePage(QWidget):
 
     def focus_search(self) -> None:
         """Ctrl+F: put the cursor in the search box, its text selected."""
+        from PySide6.QtCore import Qt
+
         self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.ui.searchEdit.selectAll()
 
@@ -141,6 +160,8 @@ class QueuePage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.ui.table and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
+            from PySide6.QtCore import Qt
+
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._open_current_or_first()
                 return True
@@ -179,7 +200,7 @@ class QueuePage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+            fill_header(self.header_model)
             self._apply_widths()
             self.refresh()
             self._show_count(self.model.rowCount())

@@ -9,11 +9,18 @@ labels and names recur from keystroke to keystroke. It draws what the calm table
 shows: alternate rows, the selected row, each text in its colour, bold names, numbers
 on the right, "…" where a column is too narrow; no grid. Any other model is painted
 by Qt as usual.
+
+Until something has used PySide's `Qt` namespace, Qt paints the rows too (the same
+pixels, through `CaseQueueModel.data`): this paint's painter calls (`setPen`,
+`fillRect`) have PySide build that namespace's ~90 enums (~35 ms) to pick among their
+overloads, which the app's first frame should not wait for. The first such paint asks
+for the namespace once the frame is out.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QPointF, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QStaticText
 from PySide6.QtWidgets import QTableView, QWidget
 
@@ -24,6 +31,15 @@ _MAX_TEXTS = 5000
 _RESTYLE = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
 _RIGHT = tuple(is_right_aligned(c) for c in COLUMNS)
 _BOLD = tuple(is_bold(c) for c in COLUMNS)
+
+
+def _qt_namespace_built() -> bool:
+    # PySide puts `Qt` in its module's namespace when it is first used (and built).
+    return "Qt" in vars(QtCore)
+
+
+def _build_qt_namespace() -> None:
+    from PySide6.QtCore import Qt  # noqa: F401  (building it is the point)
 
 
 class QueueTable(QTableView):
@@ -67,10 +83,18 @@ class QueueTable(QTableView):
             if len(self._texts) >= _MAX_TEXTS:
                 self._texts.clear()
             metrics = self._metrics[bold]
+            # `Qt` is imported only where needed: the start paints without it (its first
+            # use builds all its enums, ~35 ms; see queue_model).
             if metrics.horizontalAdvance(text) > width:
+                from PySide6.QtCore import Qt
+
                 text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
             static = QStaticText(text)
-            static.setTextFormat(Qt.TextFormat.PlainText)
+            if "<" in text:
+                # Without a "<" Qt's automatic format is plain text (Qt::mightBeRichText).
+                from PySide6.QtCore import Qt
+
+                static.setTextFormat(Qt.TextFormat.PlainText)
             static.prepare(font=self._bold if bold else self._font)
             size = static.size()
             found = self._texts[key] = (static, size.width(), size.height())
@@ -80,6 +104,10 @@ class QueueTable(QTableView):
         model = self.model()
         if not isinstance(model, CaseQueueModel) or self.showGrid():
             super().paintEvent(event)
+            return
+        if not _qt_namespace_built():  # the first frame (see the module docstring)
+            super().paintEvent(event)
+            QTimer.singleShot(0, _build_qt_namespace)
             return
         viewport = self.viewport()
         area = event.rect()
@@ -119,15 +147,17 @@ class QueueTable(QTableView):
                 bold = _BOLD[column]
                 static, text_width, text_height = self._laid_out(
                     text, bold, column_width - 2 * margin)
-                brush = cells.brushes[column]
-                colour = (selected_colour if chosen
-                          else text_colour if brush is None else brush.color())
+                own = cells.colours[column]
+                colour = selected_colour if chosen else text_colour if own is None else own
                 if colour != pen:
                     painter.setPen(colour)
                     pen = colour
                 if bold is not font:
                     painter.setFont(self._bold if bold else self._font)
                     font = bold
+                # Where Qt's delegate puts a text, to the fraction of a pixel: these
+                # pixels are then those of Qt's own paint (the first frame's).
+                top = y + (height - text_height) / 2
                 left = x + column_width - margin - text_width if _RIGHT[column] else x + margin
-                painter.drawStaticText(int(left), int(y + (height - text_height) / 2), static)
+                painter.drawStaticText(QPointF(left, top), static)
         painter.end()
