@@ -198,6 +198,8 @@ _OUTCOME_PREFIX = {
 }
 
 _NEEDS = {Role.LEAD: AuthorityOutcome.NEEDS_LEAD, Role.ADMIN: AuthorityOutcome.NEEDS_ADMIN}
+# Roles from the least to the most authority (sorted stably, as `sorted` did per call).
+_BY_RANK = tuple(sorted(Role, key=lambda r: r.rank))
 
 
 def measures(concessions: Concessions) -> dict[Limit, Decimal | int]:
@@ -211,13 +213,19 @@ def measures(concessions: Concessions) -> dict[Limit, Decimal | int]:
     }
 
 
+# Each limit's attribute name and whether it is a floor, looked up once (enum properties
+# cost more than the comparisons they feed, and a preview judges every role).
+_LIMIT_CHECKS = {limit: (limit.value, limit.is_minimum) for limit in Limit}
+
+
 def breaches(concessions: Concessions, role: Role, policy: AuthorityPolicy) -> list[LimitBreach]:
     """Every limit of `role` the concessions pass."""
     limits = policy.limits[role]
     found = []
     for limit, value in measures(concessions).items():
-        allowed = limits.get(limit)
-        passed = value < allowed if limit.is_minimum else value > allowed
+        name, is_minimum = _LIMIT_CHECKS[limit]
+        allowed: Decimal | int = getattr(limits, name)
+        passed = value < allowed if is_minimum else value > allowed
         if passed:
             found.append(LimitBreach(limit, value, allowed, role))
     return found
@@ -236,10 +244,10 @@ def decide(concessions: Concessions, role: Role, policy: AuthorityPolicy) -> Aut
     own = breaches(concessions, role, policy)
     if not own:
         return AuthorityVerdict(AuthorityOutcome.WITHIN_AUTHORITY, role, role, ())
-    for higher in sorted(Role, key=lambda r: r.rank):
+    for higher in _BY_RANK:
         if higher.rank > role.rank and not breaches(concessions, higher, policy):
             return AuthorityVerdict(_NEEDS[higher], role, higher, tuple(own))
-    top = max(Role, key=lambda r: r.rank)
+    top = _BY_RANK[-1]
     beyond = own if role is top else breaches(concessions, top, policy)
     return AuthorityVerdict(AuthorityOutcome.NOT_ALLOWED, role, None, tuple(beyond))
 

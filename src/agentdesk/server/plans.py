@@ -199,13 +199,23 @@ class CaseInputs:
 def case_inputs(row: Sequence[Any]) -> CaseInputs:
     """A `PREVIEW_INPUTS` row as the preview's inputs."""
     team_id, assignee_id, loan_id, principal, rate, term, first_due, method, currency = row[:9]
+    # The contract as the domain sees it, validated once per distinct row (the rate by its
+    # exact digits, the rest are whole numbers, dates and names).
+    key = (principal, str(rate), term, first_due, method, currency)
+    terms = _TERMS.get(key)
+    if terms is None:
+        terms = stored_terms(principal, rate, term, first_due, method, currency)
+        _remember(_TERMS, key, terms)
     return CaseInputs(
         team_id=team_id,
         assignee_id=assignee_id,
         loan_id=loan_id,
-        terms=stored_terms(principal, rate, term, first_due, method, currency),
+        terms=terms,
         income=income_pair(row[9], row[10]),
     )
+
+
+_TERMS: dict[tuple[object, ...], LoanTerms] = {}
 
 
 def inline_position(loan: LoanIn, as_of: date) -> tuple[LoanTerms, LoanPosition]:
