@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode
 
 import pytest
+from alembic import command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select, text, update
+from sqlalchemy import inspect, select, text, update
 
 from agentdesk.domain.money import MINOR_UNIT_DIGITS
 from agentdesk.domain.vocabulary import Bucket, Hold, Stage
@@ -28,6 +29,7 @@ from agentdesk.server.case_list import (
 from agentdesk.server.case_list_fast import plain_query
 from agentdesk.server.case_list_pg import frame
 from agentdesk.server.db import make_engine
+from agentdesk.server.migrate import alembic_config, upgrade
 from agentdesk.server.models import Case, Loan, Team, User
 from agentdesk.server.settings import Settings
 from tests.server.conftest import Api
@@ -274,3 +276,17 @@ def test_the_early_answer_is_the_routes_answer(
     routed = pg_api.get(f"/cases?{query}&unknown=1", user)
     assert (early.status_code, early.content) == (routed.status_code, routed.content)
     assert early.headers["content-type"] == routed.headers["content-type"]
+
+
+def test_the_migration_writes_the_rows_of_the_cases_there_are(pg_api: Api) -> None:
+    with pg_api.engine.begin() as conn:
+        cfg = alembic_config(pg_api.url)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005_sync_retention")
+        assert "summary_json" not in {c["name"] for c in inspect(conn).get_columns("cases")}
+    upgrade(pg_api.engine)
+    with pg_api.session() as db:
+        ids = list(db.scalars(select(Case.id).order_by(Case.id)))
+    assert ids
+    for case_id in ids:
+        assert _database_row(pg_api, case_id) == _python_row(pg_api, case_id)
