@@ -155,22 +155,32 @@ def test_a_preference_is_applied_once_audited_and_reaches_the_case_and_its_holde
         ("channel_opt_out", "sms", None)
     ]
     # The team lead's desktop gets it by pull, as a contact preference of the borrower.
-    changes = server.get("lead.east", "/sync/pull", cursor="", limit=5000)["changes"]
+    changes, cursor = _pull_all(server, "lead.east")
     pulled = [c for c in changes if c["entity_type"] == EntityType.CONTACT_PREFERENCE]
     assert [c["entity_id"] for c in pulled] == [preference_id]
     parse_entity(EntityType.CONTACT_PREFERENCE, pulled[0]["data"])
 
     # Clearing keeps the row and is idempotent; the change log carries it again.
-    cursor = server.get("lead.east", "/sync/pull", cursor="", limit=5000)["next_cursor"]
     clear = op(ContactPreferenceClear(case_id=case.id, reason="借款人同意恢复短信"),
                said + timedelta(days=1), entity_id=uuid.UUID(preference_id))
     assert server.push("agent.east1", clear).results[0].status is OpStatus.APPLIED
     assert server.push("agent.east1", clear).results[0].status is OpStatus.DUPLICATE
-    later = server.get("lead.east", "/sync/pull", cursor=cursor, limit=5000)["changes"]
+    later, _cursor = _pull_all(server, "lead.east", cursor)
     cleared = [c for c in later if c["entity_type"] == EntityType.CONTACT_PREFERENCE]
     assert cleared and cleared[-1]["data"]["cleared_at"] is not None
     detail = server.get("agent.east1", f"/cases/{case.id}")
     assert detail["contact_preferences"][0]["cleared_at"] is not None
+
+
+def _pull_all(server: Server, user: str, cursor: str = "") -> tuple[list[Any], str]:
+    # Every page after `cursor` (a first sync comes in several), and the cursor after them.
+    changes: list[Any] = []
+    while True:
+        page = server.get(user, "/sync/pull", cursor=cursor, limit=5000)
+        changes += page["changes"]
+        cursor = page["next_cursor"]
+        if not page["has_more"]:
+            return changes, cursor
 
 
 def test_preferences_on_another_agents_case_are_rejected(server: Server) -> None:
