@@ -25,6 +25,7 @@ from agentdesk.server.imports import preferences
 from agentdesk.server.imports.reader import Column, Parsed
 from agentdesk.server.models import Borrower, Case, ContactPoint, Loan, Payment, User
 from agentdesk.server.portfolio import refresh_loans, store_schedule
+from agentdesk.server.sync.resend import send_whole_again
 
 T = TypeVar("T")
 CHUNK = 500
@@ -272,12 +273,18 @@ def apply_loans(db: Session, parsed: Parsed, as_of: date) -> Counts:
     for loan in touched:
         store_schedule(db, loan)
     refresh_loans(db, touched, as_of)
-    for loan in touched:  # a loan moved to another borrower moves its case along
-        db.execute(
-            update(Case)
-            .where(Case.loan_id == loan.id, Case.borrower_id != loan.borrower_id)
-            .values(borrower_id=loan.borrower_id, borrower_name=loan.borrower.name)
-        )
+    # A loan moved to another borrower moves its case along, through the session so the
+    # change log sees it; its holders get the case whole again, since the other
+    # borrower's record and contact points are new to them.
+    by_id = {loan.id: loan for loan in touched}
+    for case in _chunked_cases(db, list(by_id)):
+        loan = by_id[case.loan_id]
+        if case.borrower_id == loan.borrower_id:
+            continue
+        case.borrower_id = loan.borrower_id
+        case.borrower_name = loan.borrower.name
+        touch(case)
+        send_whole_again(db, case)
     return counts
 
 
