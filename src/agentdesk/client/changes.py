@@ -152,12 +152,20 @@ def apply_blocks(tx: WriteTx, blocks: tuple[EntityBlock, ...]) -> int:
         if plain is not None:
             sql, row_of = plain
             tx.db.executemany(sql, [row_of(e, v, _dumps(d), work) for e, v, d in rows])
+        elif model is CaseData:  # a page's cases: written together, not one by one
+            _upsert_cases(tx, entities, block.versions, block.data, work)
         elif model in _TIMELINE:  # calls, notes, promises: rows for the history table
             kind = _ITEM_KIND[block.entity_type]
             when = _TIMELINE[model]
             work.history.extend(
-                (e["id"], e["case_id"], kind, _utc_as_sent(d.get(when)) or utc_text(e[when]),
-                 v, _dumps(d))
+                (
+                    e["id"],
+                    e["case_id"],
+                    kind,
+                    _utc_as_sent(d.get(when)) or utc_text(e[when]),
+                    v,
+                    _dumps(d),
+                )
                 for e, v, d in rows
             )
         else:
@@ -202,12 +210,14 @@ class PageWork:
     def finish(self, tx: WriteTx) -> None:
         """Write batched rows, refresh phone columns and search indexes, announce changes."""
         if self.schedules:
-            for loan_id, kept in self.schedules.items():
-                marks = ",".join("?" * len(kept))
-                tx.db.execute(
-                    f"DELETE FROM instalments WHERE loan_id = ? AND instalment_id NOT IN ({marks})",
-                    (loan_id, *kept),
-                )
+            # One statement for the page's loans: a schedule row id names its loan, so
+            # the rows kept of one loan never match another's.
+            kept = [row_id for rows in self.schedules.values() for row_id in rows]
+            tx.db.execute(
+                "DELETE FROM instalments WHERE loan_id IN (SELECT value FROM json_each(?))"
+                " AND instalment_id NOT IN (SELECT value FROM json_each(?))",
+                (orjson.dumps(list(self.schedules)).decode(), orjson.dumps(kept).decode()),
+            )
             self.schedules = {}
         if self.history:
             tx.db.executemany(
@@ -238,8 +248,7 @@ def apply_page(tx: WriteTx, changes: tuple[Change, ...] | list[Change]) -> Appli
         if change.op is ChangeKind.UPSERT:
             assert change.data is not None
             entity = parse_entity(change.entity_type, change.data)
-            upsert_entity(tx, change.entity_type, change.version, entity, work,
-                          raw=change.data)
+            upsert_entity(tx, change.entity_type, change.version, entity, work, raw=change.data)
             upserts += 1
             continue
         # A removal may drop rows the batched work still refers to: finish that first.
@@ -278,8 +287,7 @@ def upsert_entity(
     if work is None:
         work = PageWork.start(db)
     if isinstance(entity, CaseData):
-        key = _upsert_case(db, version, entity, data,
-                           access_back=access_back and work.has_deferred)
+        key = _upsert_case(db, version, entity, data, access_back=access_back and work.has_deferred)
         if work.has_outbox:
             local_effects.reapply_pending(db, entity.id)
         work.reindex.add(key)
@@ -292,9 +300,17 @@ def upsert_entity(
         preference_rows.store_pulled(tx, version, entity, data)
     elif isinstance(entity, DocumentData):
         kind = "script" if entity_type is EntityType.SCRIPT else "contact_policy"
-        _exec(db, "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
-              kind, entity.id, entity.version, entity.language, entity.format, entity.body,
-              utc_text(tx.now))
+        _exec(
+            db,
+            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+            kind,
+            entity.id,
+            entity.version,
+            entity.language,
+            entity.format,
+            entity.body,
+            utc_text(tx.now),
+        )
     else:
         _upsert_case_item(tx, entity_type, version, entity, work, data)
     if alone:
@@ -317,8 +333,16 @@ def _contact_point_row(
     work.phones.add(e["borrower_id"])
     work.borrowers.add(e["borrower_id"])
     masked = mask_phone(e["value"]) if e["kind"] == "phone" else ""
-    return (e["id"], e["borrower_id"], version, e["kind"], str(e["relation"]), e["value"],
-            masked, data)
+    return (
+        e["id"],
+        e["borrower_id"],
+        version,
+        e["kind"],
+        str(e["relation"]),
+        e["value"],
+        masked,
+        data,
+    )
 
 
 def _loan_row(e: dict[str, Any], version: int, data: str, work: PageWork) -> tuple[Any, ...]:
@@ -353,48 +377,101 @@ _PLAIN: dict[type[BaseModel], tuple[str, Callable[..., tuple[Any, ...]]]] = {
 }
 
 
-def _upsert_case(
-    db: sqlite3.Connection, version: int, case: CaseData, data: str, *, access_back: bool
-) -> int:
-    values = {
-        "case_id": case.id,
-        "version": version,
-        "borrower_id": case.borrower_id,
-        "loan_id": case.loan_id,
-        "assignee_id": case.assignee_id,
-        "priority": case.priority,
-        "borrower_name": case.borrower_name,
-        "loan_number": case.loan_number,
-        "dpd": case.dpd,
-        "bucket": str(case.bucket),
-        "amount_overdue_minor": to_minor(case.amount_overdue, case.currency),
-        "outstanding_minor": to_minor(case.outstanding, case.currency),
-        "currency": case.currency,
-        "next_action_due": utc_text(case.next_action_due),
-        "next_action_reason": case.next_action_reason or None,
-        "promise_status": case.promise_status and str(case.promise_status),
-        "promise_due": date_text(case.promise_due),
-        "last_contact_at": utc_text(case.last_contact_at),
-        "stage": str(case.stage),
-        "stage_rank": STAGE_RANK[case.stage],
-        "holds": ",".join(sorted(str(h) for h in case.holds)),
-        "plan_status": case.plan_status and str(case.plan_status),
-    }
-    columns = ", ".join(values)
-    marks = ", ".join("?" * len(values))
-    updates = ", ".join(f"{c} = excluded.{c}" for c in values if c != "case_id")
+_CASE_COLUMNS = (
+    "case_id", "version", "borrower_id", "loan_id", "assignee_id", "priority",
+    "borrower_name", "loan_number", "dpd", "bucket", "amount_overdue_minor",
+    "outstanding_minor", "currency", "next_action_due", "next_action_reason",
+    "promise_status", "promise_due", "last_contact_at", "stage", "stage_rank", "holds",
+    "plan_status",
+)  # fmt: skip
+
+
+def _case_values(case: CaseData, version: int) -> tuple[Any, ...]:
+    # In the order of _CASE_COLUMNS.
+    return (
+        case.id,
+        version,
+        case.borrower_id,
+        case.loan_id,
+        case.assignee_id,
+        case.priority,
+        case.borrower_name,
+        case.loan_number,
+        case.dpd,
+        str(case.bucket),
+        to_minor(case.amount_overdue, case.currency),
+        to_minor(case.outstanding, case.currency),
+        case.currency,
+        utc_text(case.next_action_due),
+        case.next_action_reason or None,
+        case.promise_status and str(case.promise_status),
+        date_text(case.promise_due),
+        utc_text(case.last_contact_at),
+        str(case.stage),
+        STAGE_RANK[case.stage],
+        ",".join(sorted(str(h) for h in case.holds)),
+        case.plan_status and str(case.plan_status),
+    )
+
+
+@cache
+def _case_upsert_sql(access_back: bool) -> str:
+    columns = ", ".join(_CASE_COLUMNS)
+    marks = ", ".join("?" * len(_CASE_COLUMNS))
+    updates = ", ".join(f"{c} = excluded.{c}" for c in _CASE_COLUMNS if c != "case_id")
     if access_back:
         # Receiving the case again means access is back: any deferred removal is void.
         updates += ", removal_pending = 0"
-        db.execute("DELETE FROM deferred_removals WHERE case_id = ?", (case.id,))
-    row = db.execute(
+    return (
         f"INSERT INTO cases ({columns}, name_pinyin, name_initials, phones_masked,"
         f" phone_digits, removal_pending) VALUES ({marks}, '', '', '', '', 0)"
-        f" ON CONFLICT (case_id) DO UPDATE SET {updates} RETURNING key",
-        tuple(values.values()),
+        f" ON CONFLICT (case_id) DO UPDATE SET {updates}"
+    )
+
+
+def _upsert_case(
+    db: sqlite3.Connection, version: int, case: CaseData, data: str, *, access_back: bool
+) -> int:
+    if access_back:
+        db.execute("DELETE FROM deferred_removals WHERE case_id = ?", (case.id,))
+    row = db.execute(
+        _case_upsert_sql(access_back) + " RETURNING key", _case_values(case, version)
     ).fetchone()
     db.execute("INSERT OR REPLACE INTO case_data VALUES (?, ?)", (case.id, data))
     return int(row[0])
+
+
+def _upsert_cases(
+    tx: WriteTx,
+    cases: list[CaseData],
+    versions: tuple[int, ...],
+    raw: list[dict[str, Any]],
+    work: PageWork,
+) -> None:
+    """What `upsert_entity` does for each of these cases, a statement for them all."""
+    db = tx.db
+    ids = [case.id for case in cases]
+    if work.has_deferred:
+        db.executemany("DELETE FROM deferred_removals WHERE case_id = ?", [(i,) for i in ids])
+    db.executemany(
+        _case_upsert_sql(work.has_deferred),
+        [_case_values(case, version) for case, version in zip(cases, versions, strict=True)],
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO case_data VALUES (?, ?)",
+        [(case_id, _dumps(data)) for case_id, data in zip(ids, raw, strict=True)],
+    )
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        work.reindex.update(
+            row[0] for row in db.execute(f"SELECT key FROM cases WHERE case_id IN ({marks})", chunk)
+        )
+    if work.has_outbox:
+        for case_id in ids:
+            local_effects.reapply_pending(db, case_id)
+    work.phones.update(case.borrower_id for case in cases)
+    tx.case_changed(*ids)
 
 
 _ITEM_KIND = {
@@ -447,21 +524,35 @@ def _upsert_case_item(
     tx: WriteTx, entity_type: EntityType, version: int, entity: Any, work: PageWork, data: str
 ) -> None:
     db = tx.db
-    row = (entity.id, entity.case_id, _ITEM_KIND[entity_type], _occurred_at(entity), version,
-           data)
+    row = (entity.id, entity.case_id, _ITEM_KIND[entity_type], _occurred_at(entity), version, data)
     if not isinstance(entity, PlanData | PlanDecisionData):
         work.history.append(row)
         return
     _exec(db, "INSERT OR REPLACE INTO history VALUES (?, ?, ?, ?, ?, 'synced', ?)", *row)
     if isinstance(entity, PlanData):
-        _exec(db, "INSERT OR REPLACE INTO plans VALUES (?, ?, ?, ?, 'synced', ?)",
-              entity.id, entity.case_id, str(entity.status), version, data)
+        _exec(
+            db,
+            "INSERT OR REPLACE INTO plans VALUES (?, ?, ?, ?, 'synced', ?)",
+            entity.id,
+            entity.case_id,
+            str(entity.status),
+            version,
+            data,
+        )
         # A withdrawal or decision still waiting must keep showing over the server's copy.
         if work.has_outbox:
             local_effects.reapply_pending(db, entity.case_id)
     elif isinstance(entity, PlanDecisionData):
-        _exec(db, "INSERT OR REPLACE INTO plan_decisions VALUES (?, ?, ?, ?, ?, 'synced', ?)",
-              entity.id, entity.plan_id, entity.case_id, str(entity.decision), version, data)
+        _exec(
+            db,
+            "INSERT OR REPLACE INTO plan_decisions VALUES (?, ?, ?, ?, ?, 'synced', ?)",
+            entity.id,
+            entity.plan_id,
+            entity.case_id,
+            str(entity.decision),
+            version,
+            data,
+        )
     tx.case_changed(entity.case_id)
 
 
