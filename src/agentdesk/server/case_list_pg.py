@@ -17,7 +17,18 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Text, Uuid, and_, bindparam, cast, func, literal_column, select, union_all
+from sqlalchemy import (
+    Label,
+    Text,
+    Uuid,
+    and_,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    select,
+    union_all,
+)
 
 from agentdesk.server import case_list
 from agentdesk.server.base import utcnow
@@ -48,12 +59,13 @@ from agentdesk.server.security import token_digest
 
 @lru_cache(maxsize=256)
 def signed_json_sql(shape: Shape) -> str:
-    """The token check and the page's JSON text in one statement.
+    """The token check and the page's JSON texts in one statement.
 
     As `case_list._signed_page_sql`: the sign-in row, and the page of the one role branch
     whose guard holds, read only for a usable sign-in. The branch rows (limit+1) are
-    numbered in keyset order; the first `limit` texts are joined, and the last of them
-    gives the next cursor when there was one more.
+    gathered into an array in keyset order (an ARRAY of an ordered subquery keeps its
+    order; the branches come sorted, so PostgreSQL merges them without sorting); its first
+    `limit` texts are joined, and the last of them names the next cursor.
     """
     limit = shape[6] - 1
     me = SIGN_IN.cte("me")
@@ -70,33 +82,24 @@ def signed_json_sql(shape: Shape) -> str:
             .limit(literal_column(str(int(shape[6]))))
         )
     rows = union_all(*branches).subquery("rows")
-    numbered = select(
-        rows.c.dpd,
-        rows.c.id,
-        rows.c.item,
-        func.row_number().over(order_by=(rows.c.dpd.desc(), rows.c.id.desc())).label("n"),
-    ).subquery("numbered")
-    page = (
-        select(
-            literal_column(
-                f"string_agg(numbered.item, ',' ORDER BY numbered.n) "
-                f"FILTER (WHERE numbered.n <= {limit})"
-            ).label("items"),
-            func.count().label("fetched"),
-            literal_column("bool_and(numbered.item IS NOT NULL)").label("complete"),
-            literal_column(f"max(numbered.dpd) FILTER (WHERE numbered.n = {limit})").label(
-                "last_dpd"
-            ),
-            literal_column(
-                f"max(CAST(numbered.id AS TEXT)) FILTER (WHERE numbered.n = {limit})"
-            ).label("last_id"),
-        )
-        .select_from(numbered)
-        .lateral("page")
+    in_order = select(rows.c.item).order_by(rows.c.dpd.desc(), rows.c.id.desc())
+    # OFFSET 0 keeps the array a subquery of its own: it is built once, not once for
+    # each column below that reads it.
+    fetched = (
+        select(func.array(in_order.scalar_subquery()).label("items"))
+        .offset(literal_column("0"))
+        .lateral("fetched")
+    )
+    items = "fetched.items"  # written out: the slice and the index are part of the shape
+    page: tuple[Label[Any], ...] = (
+        literal_column(f"array_to_string({items}[1:{limit}], ',')").label("items"),
+        literal_column(f"cardinality({items})").label("fetched"),
+        literal_column(f"array_position({items}, NULL) IS NULL").label("complete"),
+        literal_column(f"{items}[{limit}]").label("last"),
     )
     usable = and_(me.c.revoked_at.is_(None), me.c.expires_at > bindparam("now"), me.c.active)
     columns = [cast(c, Text) if isinstance(c.type, Uuid) else c for c in me.c]
-    return pg_sql(select(*columns, *page.c).select_from(me.outerjoin(page, usable)))
+    return pg_sql(select(*columns, *page).select_from(me.outerjoin(fetched, usable)))
 
 
 def frame(items: str | None, next_cursor: str | None, total: int | None) -> bytes:
@@ -129,12 +132,16 @@ async def read_page_async(pool: Any, token: str, query: ListQuery) -> bytes:
     row = rows[0] if rows else None
     principal = principal_of(sign_in_of(sign_in_ids(row)), now)
     assert row is not None  # principal_of answered 401 otherwise
-    items, fetched, complete, last_dpd, last_id = row[SIGN_IN_COLUMNS:]
-    if fetched and not complete:
+    items, fetched, complete, last = row[SIGN_IN_COLUMNS:]
+    if not complete:
         # A case without its text: the whole page as the row path writes it.
         return await case_list.read_page_async(pool, token, query)
     total = None
     if query.include_total:
         total = await case_list.count_async(pool, principal, query)
-    more = fetched is not None and fetched > query.limit
-    return frame(items, encode_cursor(last_dpd, last_id) if more else None, total)
+    next_cursor = None
+    if fetched > query.limit:
+        # After the page's last row, named by its own text.
+        shown = orjson.loads(last)
+        next_cursor = encode_cursor(shown["dpd"], shown["id"])
+    return frame(items, next_cursor, total)
