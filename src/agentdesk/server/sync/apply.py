@@ -226,21 +226,31 @@ def _new_id(db: Session, model: Any, entity_id: uuid.UUID) -> None:
         raise _id_taken()
 
 
+# Per table: its INSERT (compiled once) and its columns as (key, has a default).
+_PLAIN_INSERTS = {
+    model: (
+        insert(cast(Table, model.__table__)),
+        tuple((c.key, c.default is not None) for c in cast(Table, model.__table__).columns),
+    )
+    for model in (ContactAttempt, Note)
+}
+
+
 def _insert(db: Session, row: ContactAttempt | Note, entity_type: EntityType) -> None:
     """Write a new attempt or note (a transient mapped object) with one plain INSERT and
     log it for the case's holders, as a flush of the object would have."""
-    table = cast(Table, type(row).__table__)
+    statement, columns = _PLAIN_INSERTS[type(row)]
     # Unset columns are left out, so the INSERT fills in their defaults (version,
     # created_at, flagged …) as the flush would have.
     values = {
-        c.key: value
-        for c in table.columns
-        if (value := getattr(row, c.key)) is not None or c.default is None
+        key: value
+        for key, has_default in columns
+        if (value := getattr(row, key)) is not None or not has_default
     }
     try:
         # The primary key says whether the id is taken (no lookup first): the case,
         # the user and the contact point were checked, so only the id can clash here.
-        db.connection().execute(insert(table), values)
+        db.connection().execute(statement, values)
     except IntegrityError as exc:
         raise _id_taken() from exc
     note_inserted(db, entity_type, row.id, row.case_id)

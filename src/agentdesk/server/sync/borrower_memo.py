@@ -205,6 +205,10 @@ def _read(db: Session, borrower_id: uuid.UUID, holds: list[str]) -> _Known:
     # facts and after the position, and the catch-up skips attempts already known.
     high = db.connection().execute(_HIGH).scalar() or 0
     facts = read_borrower_facts(db, borrower_id, holds)
+    for statement in facts.preferences:
+        # Kept beyond this session: taken out of it, so that a rollback of this op
+        # (which expires what the session holds) leaves the kept rows readable.
+        db.expunge(statement)
     ids = frozenset(a.attempt_id for a in facts.history.attempts)
     return _Known(facts, high, ids, time.monotonic())
 
