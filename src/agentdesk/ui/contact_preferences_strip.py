@@ -9,7 +9,7 @@ on a call" as the source.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from agentdesk.client.casefile import CaseFile
@@ -17,7 +17,7 @@ from agentdesk.domain.compliance.preferences import PreferenceSource
 from agentdesk.ui.contact_preferences import ContactPreferencesDialog, describe, in_force
 from agentdesk.ui.context import AppContext
 
-_QUIET = "color: #51565e;"
+_QUIET = QColor("#51565e")
 
 
 class ContactPreferencesStrip(QWidget):
@@ -59,11 +59,15 @@ class ContactPreferencesStrip(QWidget):
             self.summary.clear()
             return
         rows = in_force(self.context, case_file)
+        # Tinted through the palette: a style sheet would give the label Qt's slower
+        # style-sheet style and a repolish on each case shown.
+        palette = QPalette()  # sets nothing: the parent decides the rest
         if not rows:
-            self.summary.setStyleSheet(_QUIET)
+            palette.setColor(QPalette.ColorRole.WindowText, _QUIET)
+            self.summary.setPalette(palette)
             self.summary.setText(self.tr("No contact preferences recorded."))
             return
-        self.summary.setStyleSheet("")
+        self.summary.setPalette(palette)
         self.summary.setText("\n".join(f"• {describe(r, case_file)}" for r in rows))
 
     def open_dialog(self) -> ContactPreferencesDialog:
