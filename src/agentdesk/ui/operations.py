@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
-from agentdesk.domain.errors import DomainError
 from agentdesk.domain.vocabulary import Language
 
 if TYPE_CHECKING:
@@ -227,6 +226,9 @@ def _offline() -> Any:
 
 def error_text(error: BaseException, language: Language) -> str:
     """A sentence for a person about `error`, in `language`, saying what to do next."""
+    # Imported here: the window's start needs the operations, not the domain's errors.
+    from agentdesk.domain.errors import DomainError
+
     zh = language is Language.ZH_CN
     if isinstance(error, DomainError):
         return error.message(language)
