@@ -99,7 +99,11 @@ _SCHEDULES: dict[tuple[object, ...], Schedule] = {}
 # Where a stored loan stands depends on its terms, its payments and the day only: the same
 # again for every option an agent tries on the case.
 _POSITIONS: dict[tuple[object, ...], LoanPosition] = {}
-_CACHE_SIZE = 8192
+# Sizes bound the memory per worker (a 36-month schedule is ~35 KB of Decimals and
+# instalments; a position ~2 KB plus the coming instalments it shares with its schedule):
+# about 100 MB at worst, for an agent team's working set of cases.
+_SCHEDULES_SIZE = 1024
+_POSITIONS_SIZE = 4096
 
 
 def terms_key(terms: LoanTerms) -> tuple[object, ...]:
@@ -116,10 +120,12 @@ def terms_key(terms: LoanTerms) -> tuple[object, ...]:
     )
 
 
-def _remember(cache: dict[tuple[object, ...], Any], key: tuple[object, ...], value: Any) -> None:
+def _remember(
+    cache: dict[tuple[object, ...], Any], key: tuple[object, ...], value: Any, size: int
+) -> None:
     # Plain dict operations (atomic under the GIL: the threaded paths share these); when
     # full it starts again rather than tracking recency.
-    if len(cache) >= _CACHE_SIZE:
+    if len(cache) >= size:
         cache.clear()
     cache[key] = value
 
@@ -130,7 +136,7 @@ def contract_schedule(terms: LoanTerms) -> Schedule:
     schedule = _SCHEDULES.get(key)
     if schedule is None:
         schedule = build_schedule(terms)
-        _remember(_SCHEDULES, key, schedule)
+        _remember(_SCHEDULES, key, schedule, _SCHEDULES_SIZE)
     return schedule
 
 
@@ -155,7 +161,7 @@ def terms_position(
         currency = terms.currency
         paid = [DomainPayment(paid_on=d, amount=from_minor(a, currency)) for d, a in paid_minor]
         position = position_on(contract_schedule(terms), as_of, paid)
-        _remember(_POSITIONS, key, position)
+        _remember(_POSITIONS, key, position, _POSITIONS_SIZE)
     return position
 
 
@@ -205,7 +211,7 @@ def case_inputs(row: Sequence[Any]) -> CaseInputs:
     terms = _TERMS.get(key)
     if terms is None:
         terms = stored_terms(principal, rate, term, first_due, method, currency)
-        _remember(_TERMS, key, terms)
+        _remember(_TERMS, key, terms, _POSITIONS_SIZE)
     return CaseInputs(
         team_id=team_id,
         assignee_id=assignee_id,
