@@ -48,11 +48,18 @@ async def open_pool(app: FastAPI, engine: Engine, max_size: int) -> None:
 
     # Autocommit: each read sees committed data on its own, with no BEGIN/ROLLBACK trips.
     # Timestamps come back in UTC (as the SQLAlchemy columns give them).
+    # Generic plans always: these are keyed lookups and keyset pages whose best plan does
+    # not depend on the values. Left to choose, PostgreSQL kept planning a page after a
+    # cursor anew on every run (the values make a custom plan look cheaper than the
+    # generic one), which cost about 0.6 ms of database CPU per page.
     pool: AsyncConnectionPool[Any] = AsyncConnectionPool(
         conninfo(engine),
         min_size=1,
         max_size=max_size,
-        kwargs={"autocommit": True, "options": "-c TimeZone=UTC"},
+        kwargs={
+            "autocommit": True,
+            "options": "-c TimeZone=UTC -c plan_cache_mode=force_generic_plan",
+        },
         timeout=10,  # no connection in 10 s (database down or swamped): 503, retry
         configure=_configure,
         open=False,
