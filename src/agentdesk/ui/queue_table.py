@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore
 from PySide6.QtCore import QEvent, QPointF, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QStaticText
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent, QPalette, QStaticText
 from PySide6.QtWidgets import QTableView, QWidget
 
 from agentdesk.ui.queue_model import COLUMNS, CaseQueueModel, is_bold, is_right_aligned
@@ -128,6 +128,10 @@ class QueueTable(QTableView):
                    and (x := self.columnViewportPosition(c)) < area.right()
                    and x + w > area.left()]
         margin, width = self._margin, viewport.width()
+        # Imported here, as this paint first runs after the first frame: making the
+        # QPainter class (and its enums) is then no part of the start.
+        from PySide6.QtGui import QPainter
+
         painter = QPainter(viewport)
         pen, font = None, None  # set only when they change: a pen is made per set
         for row in range(first, last + 1):
