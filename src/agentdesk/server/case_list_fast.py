@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
+from functools import lru_cache
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -39,10 +40,12 @@ _BOOLS = {"true": True, "false": False}
 _Q_MAX, _CURSOR_MAX, _LIMIT_MAX = 100, 200, 200
 
 
+@lru_cache(maxsize=4096)
 def plain_query(query_string: bytes) -> ListQuery | None:
     """The list's question if every parameter is plainly valid; None: let the route judge.
 
     Parsed as Starlette parses a query string, so the values are the ones the route sees.
+    Kept per query string (most questions are first pages and the same few filters).
     """
     try:
         pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
