@@ -3,10 +3,11 @@
 The list is the busiest answer. Its SQL is built with SQLAlchemy from named parameters
 only, once per *shape* (who is asking: admin, lead, agent; which filters are present),
 and kept. SQLite (and any server without an open read pool) runs that statement through
-a session in a worker thread; PostgreSQL runs the same statement, compiled once to SQL
-text, through the asyncio pool on the event loop (`pg_reads`). Either way the rows
-become the documented `CasePage` JSON directly (orjson), with no ORM objects and no
-second validation pass.
+a session in a worker thread, and the rows become the documented `CasePage` JSON here
+(orjson), with no ORM objects and no second validation pass. On PostgreSQL the database
+keeps each case's row of that JSON and `case_list_pg` joins them; the writing here stays
+the reference for that text (tests hold the two together) and writes any page the
+database could not.
 
 Who sees what is the rule of `access.visible_cases`, written with parameters.
 """

@@ -65,7 +65,8 @@ async def list_cases(
     """The cases the requester may see, most days past due first, a page at a time."""
     # The token is checked by the list itself: on PostgreSQL in the same statement that
     # reads the page (one round trip, on the event loop), elsewhere just before it, in
-    # one worker thread with its own session.
+    # one worker thread with its own session. On PostgreSQL most questions never get
+    # here: `case_list_fast` answers the plain ones the same way before routing.
     query = ListQuery(stage, bucket, assignee, q, limit, cursor, include_total)
     pool = read_pool(request.app)
     if pool is not None:
