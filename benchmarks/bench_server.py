@@ -6,8 +6,9 @@ database is seeded; a seeded one is used as it is, so one cluster serves many ru
 starts `agentdesk-server` under uvicorn and, as the ceiling, a bare FastAPI endpoint
 under the same uvicorn settings (workers, event loop, HTTP parser), then drives each with
 50 concurrent keep-alive clients on loopback for a fixed time (wrk when installed, else a
-thread-pool load generator) and prints requests/s, p50/p99 latency and the server
-processes' CPU time per request side by side.
+thread-pool load generator) and prints requests/s, p50/p99 latency, the server
+processes' CPU time per request and that of the PostgreSQL backends serving them (the
+database shares the machine: work moved into it is not free) side by side.
 
 Targets: p99 under 100 ms; at least a third of the bare endpoint's throughput.
 
@@ -61,6 +62,7 @@ class Result:
     p50_ms: float
     p99_ms: float
     cpu_ms: float = 0.0  # CPU time of the server's processes per request
+    db_ms: float = 0.0  # CPU time of the server's PostgreSQL backends per request
 
     @property
     def rps(self) -> float:
@@ -303,6 +305,30 @@ def _group_cpu(pgid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def _db_cpu(url: str, application: str) -> float:
+    """CPU seconds used so far by the PostgreSQL backends of the server under test (found by
+    the application name its connections carry; the database runs on this machine)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    conninfo = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(conninfo) as conn:
+        pids = [
+            pid
+            for (pid,) in conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = %s", (application,)
+            )
+        ]
+    total = 0
+    for pid in pids:
+        try:
+            fields = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _loop_kind() -> str:
     import importlib.util
 
@@ -363,6 +389,10 @@ def main() -> int:
     try:
         tokens = seed(url, args.cases)
         env = {**os.environ, "AGENTDESK_SERVER_DB": url, "PYTHONPATH": str(ROOT / "src")}
+        # The server's database connections carry this name, so the CPU of its backends
+        # is counted apart from anything else using the same cluster.
+        application = f"agentdesk-bench-{os.getpid()}"
+        app_env = {**env, "PGAPPNAME": application}
         uvicorn_opts = [
             "--host",
             "127.0.0.1",
@@ -385,7 +415,7 @@ def main() -> int:
                     str(app_port),
                     *uvicorn_opts,
                 ],
-                env,
+                app_env,
                 f"http://127.0.0.1:{app_port}/api/v1/health",
             )
         )
@@ -420,21 +450,24 @@ def main() -> int:
             server = servers[1] if name == "bare" else servers[0]
             base = f"http://127.0.0.1:{bare_port if name == 'bare' else app_port}"
             # Warm up (connection pools, caches), then measure.
+            uses_db = name != "bare"
             if use_wrk:
                 run_wrk(base, reqs, 3, args.connections, 2)
-                cpu = _group_cpu(server.pid)
+                cpu, db = _group_cpu(server.pid), _db_cpu(url, application) if uses_db else 0
                 r = run_wrk(base, reqs, args.duration, args.connections, 2)
             else:
                 run_threads(base, reqs, 3, args.connections)
-                cpu = _group_cpu(server.pid)
+                cpu, db = _group_cpu(server.pid), _db_cpu(url, application) if uses_db else 0
                 r = run_threads(base, reqs, args.duration, args.connections)
             r.cpu_ms = (_group_cpu(server.pid) - cpu) * 1000 / max(r.requests, 1)
+            if uses_db:
+                r.db_ms = (_db_cpu(url, application) - db) * 1000 / max(r.requests, 1)
             r.name = name
             results.append(r)
             print(
                 f"  {name:<24} {r.rps:>8.0f} req/s   p50 {r.p50_ms:>7.1f} ms   "
                 f"p99 {r.p99_ms:>7.1f} ms   server CPU {r.cpu_ms:.2f} ms/req   "
-                f"errors {r.errors}",
+                f"database CPU {r.db_ms:.2f} ms/req   errors {r.errors}",
                 flush=True,
             )
         ceiling = results[0].rps
