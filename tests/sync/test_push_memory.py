@@ -35,7 +35,7 @@ from agentdesk.protocol.ops import (
 )
 from agentdesk.protocol.sync import OpStatus, PushResponse
 from agentdesk.server.app import create_app
-from agentdesk.server.compliance_flags import read_borrower_facts
+from agentdesk.server.compliance_flags import read_borrower_facts, read_facts_of
 from agentdesk.server.db import make_engine, session_factory, transaction
 from agentdesk.server.models import Borrower, Case, ContactAttempt, ContactPoint, User
 from agentdesk.server.settings import Settings
@@ -201,6 +201,15 @@ def test_kept_facts_equal_a_fresh_read_after_mixed_writes(server: Server) -> Non
             kept = borrower_memo.facts_for(db, case.borrower_id, case.holds)
             fresh = read_borrower_facts(db, case.borrower_id, case.holds)
         assert kept == fresh
+    assert_read_together_as_alone(server, cases)
+
+
+def assert_read_together_as_alone(server: Server, cases: list[Case]) -> None:
+    # A batch reads its borrowers' facts together; they are what reading each gives.
+    with session_factory(server.engine)() as db:
+        together = read_facts_of(db, [c.borrower_id for c in cases])
+        for case in cases:
+            assert together[case.borrower_id] == read_borrower_facts(db, case.borrower_id, [])
 
 
 def test_kept_statements_survive_a_refused_attempt(server: Server) -> None:
@@ -225,3 +234,4 @@ def test_kept_statements_survive_a_refused_attempt(server: Server) -> None:
     again = call(case, mobile, day + timedelta(hours=3))
     assert server.push(again).results[0].status is OpStatus.APPLIED
     assert "CN-WORK" in server.flags(again)
+    assert_read_together_as_alone(server, [case, other])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import BindParameter, Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.compliance import (
@@ -180,6 +180,56 @@ def read_borrower_facts(
         ContactHistory(tuple(read_attempts(conn, borrower_id, points))),
         tuple(contact_preferences.of_borrower(session, borrower_id)),
     )
+
+
+def read_facts_of(
+    session: Session, borrower_ids: Collection[uuid.UUID]
+) -> dict[uuid.UUID, BorrowerFacts]:
+    """The facts of several borrowers at once (without holds: those are per case), in
+    four statements per 500 borrowers instead of four per borrower."""
+    session.flush()
+    conn = session.connection()
+    ids = sorted(set(borrower_ids))
+    zones: dict[uuid.UUID, str] = {}
+    points: dict[uuid.UUID, dict[uuid.UUID, ContactPoint]] = {b: {} for b in ids}
+    columns: dict[uuid.UUID, list[Any]] = {b: [] for b in ids}
+    statements: dict[uuid.UUID, list[ContactPreference]] = {b: [] for b in ids}
+    for start in range(0, len(ids), 500):
+        chunk = {"ids": ids[start : start + 500]}
+        zones.update((b, zone) for b, zone in conn.execute(_ZONES, chunk))
+        for point_id, relation, borrower in conn.execute(_POINTS_OF, chunk):
+            points[borrower][point_id] = ContactPoint(str(point_id), _relation(relation))
+        for *row, borrower in conn.execute(_ATTEMPTS_OF, chunk):
+            columns[borrower].append(row)
+        for statement in session.scalars(
+            select(ContactPreference)
+            .where(ContactPreference.borrower_id.in_(chunk["ids"]))
+            .order_by(ContactPreference.since, ContactPreference.id)
+        ):
+            statements[statement.borrower_id].append(statement)
+    return {
+        b: BorrowerFacts(
+            frozenset(),
+            zones.get(b) or "",
+            points[b],
+            ContactHistory(tuple(attempt_fact(points[b], *row) for row in columns[b])),
+            tuple(statements[b]),
+        )
+        for b in ids
+    }
+
+
+_IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_ZONES = select(Borrower.id, Borrower.time_zone).where(Borrower.id.in_(_IDS))
+_POINTS_OF = select(PointRow.id, PointRow.relation, PointRow.borrower_id).where(
+    PointRow.borrower_id.in_(_IDS)
+)
+_ATTEMPTS_OF = (
+    select(*_ATTEMPT_COLUMNS, Case.borrower_id)
+    .join(Case, Case.id == AttemptRow.case_id)
+    .where(Case.borrower_id.in_(_IDS))
+    .order_by(AttemptRow.started_at, AttemptRow.id)
+)
 
 
 def with_holds(facts: BorrowerFacts, holds: list[str]) -> BorrowerFacts:

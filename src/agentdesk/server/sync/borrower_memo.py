@@ -30,7 +30,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -45,6 +45,7 @@ from agentdesk.server.compliance_flags import (
     BorrowerFacts,
     read_attempts,
     read_borrower_facts,
+    read_facts_of,
     with_holds,
 )
 from agentdesk.server.models import Case
@@ -62,6 +63,9 @@ _RELOAD = frozenset(
 )
 
 _HIGH = select(func.max(SyncChange.seq))
+_BORROWERS = (
+    select(Case.borrower_id).where(Case.id.in_(bindparam("ids", expanding=True))).distinct()
+)
 _SINCE = select(SyncChange.seq, SyncChange.entity_type, SyncChange.entity_id).where(
     SyncChange.seq > bindparam("high"),
     SyncChange.entity_type.in_(sorted({_ATTEMPT, *_RELOAD})),
@@ -200,17 +204,41 @@ def rolled_back() -> None:
         pending.clear()
 
 
+def read_ahead(db: Session, case_ids: Collection[uuid.UUID]) -> None:
+    """Read at once the facts of the borrowers of `case_ids` that are not kept (the cases
+    of a pushed batch's attempts), in the caller's transaction; each attempt then only
+    catches them up."""
+    if _pending.get() is None or not case_ids:
+        return
+    kept = _kept(db)
+    conn = db.connection()
+    ids = sorted(set(case_ids))
+    borrowers: set[uuid.UUID] = set()
+    for start in range(0, len(ids), 500):
+        borrowers.update(conn.execute(_BORROWERS, {"ids": ids[start : start + 500]}).scalars())
+    missing = [b for b in borrowers if kept.get(b) is None]
+    if not missing:
+        return
+    high = conn.execute(_HIGH).scalar() or 0  # before the facts, as in `_read`
+    now = time.monotonic()
+    for borrower_id, facts in read_facts_of(db, missing).items():
+        kept.put(borrower_id, _known(db, facts, high, now))
+
+
+def _known(db: Session, facts: BorrowerFacts, high: int, now: float) -> _Known:
+    for statement in facts.preferences:
+        # Kept beyond this session: taken out of it, so that a rollback of this op
+        # (which expires what the session holds) leaves the kept rows readable.
+        db.expunge(statement)
+    return _Known(facts, high, frozenset(a.attempt_id for a in facts.history.attempts), now)
+
+
 def _read(db: Session, borrower_id: uuid.UUID, holds: list[str]) -> _Known:
     # The position first, then the facts: a change committed in between is both in the
     # facts and after the position, and the catch-up skips attempts already known.
     high = db.connection().execute(_HIGH).scalar() or 0
     facts = read_borrower_facts(db, borrower_id, holds)
-    for statement in facts.preferences:
-        # Kept beyond this session: taken out of it, so that a rollback of this op
-        # (which expires what the session holds) leaves the kept rows readable.
-        db.expunge(statement)
-    ids = frozenset(a.attempt_id for a in facts.history.attempts)
-    return _Known(facts, high, ids, time.monotonic())
+    return _known(db, facts, high, time.monotonic())
 
 
 def _catch_up(db: Session, known: _Known, borrower_id: uuid.UUID) -> _Known | None:

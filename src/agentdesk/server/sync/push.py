@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from agentdesk.domain.authority import AuthorityPolicy
 from agentdesk.domain.errors import DomainError
 from agentdesk.domain.vocabulary import Language
-from agentdesk.protocol.ops import Op, parse_op
+from agentdesk.protocol.ops import ContactAttemptRecordOp, Op, parse_op
 from agentdesk.protocol.sync import OpResult, OpStatus
 from agentdesk.server.base import utcnow
 from agentdesk.server.db import IMMEDIATE, begin_write, is_sqlite
@@ -125,6 +125,7 @@ def push_batch(
     with batch(), remembering(), _batch_session(factory) as db:
         parsed_ops = [parse_or_refuse(raw, language) for raw in raw_ops]
         answered = answered_before(db, [op for op in parsed_ops if not isinstance(op, OpResult)])
+        _read_ahead(db, [op for op in parsed_ops if op.op_id not in answered])
         for parsed in parsed_ops:
             if isinstance(parsed, OpResult):
                 results.append(parsed)
@@ -160,6 +161,15 @@ def _batch_session(factory: sessionmaker[Session]) -> Iterator[Session]:
             conn.execution_options(**{IMMEDIATE: True})
         with factory(bind=conn) as db:
             yield db
+
+
+def _read_ahead(db: Session, ops: list[Op | OpResult]) -> None:
+    # The facts the batch's attempts are judged against, read for all of them at once
+    # (`borrower_memo`); the read transaction is ended after.
+    borrower_memo.read_ahead(
+        db, [op.payload.case_id for op in ops if isinstance(op, ContactAttemptRecordOp)]
+    )
+    db.rollback()
 
 
 def answered_before(db: Session, ops: list[Op]) -> dict[uuid.UUID, Answered]:
