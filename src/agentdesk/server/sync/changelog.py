@@ -287,17 +287,6 @@ def note_inserted(session: Session, entity_type: EntityType, entity_id: uuid.UUI
     pending.append(Noted(EntityType.CASE, case_id, UPSERT, case_id=case_id))
 
 
-def pending_mark(session: Session) -> int:
-    """How many noted changes wait; pair with `forget_after` around a savepoint."""
-    return len(session.info.get(PENDING, []))
-
-
-def forget_after(session: Session, mark: int) -> None:
-    """Drop what was noted after `mark` (its savepoint was rolled back)."""
-    pending: list[Noted] = session.info.get(PENDING, [])
-    del pending[mark:]
-
-
 _installed = False
 
 
