@@ -133,6 +133,16 @@ def write_elsewhere(server: Server, case: Case, point: uuid.UUID, at: datetime) 
         ))
 
 
+def move_elsewhere(server: Server, case: Case, by: timedelta) -> None:
+    """One of the borrower's stored attempts corrected by someone else (its time moved)."""
+    with transaction(session_factory(server.engine)) as db:
+        attempt = db.scalars(
+            select(ContactAttempt).where(ContactAttempt.case_id == case.id)
+            .order_by(ContactAttempt.id).limit(1)
+        ).one()
+        attempt.started_at = attempt.started_at + by
+
+
 def test_attempts_written_by_others_between_pushes_count_toward_the_cap(
     server: Server,
 ) -> None:
@@ -189,8 +199,11 @@ def test_kept_facts_equal_a_fresh_read_after_mixed_writes(server: Server) -> Non
     for step in range(12):
         case = rng.choice(cases)
         at = day + timedelta(minutes=7 * step)
-        if rng.random() < 0.3:
+        roll = rng.random()
+        if roll < 0.25:
             write_elsewhere(server, case, phones[case.id], at)
+        elif roll < 0.4:
+            move_elsewhere(server, case, timedelta(hours=rng.randint(1, 30)))
         else:
             batch = [call(c, phones[c.id], at + timedelta(seconds=k))
                      for k, c in enumerate(rng.sample(cases, rng.randint(1, 3)))]

@@ -11,8 +11,8 @@ the borrower's cases:
 - nothing new: the kept facts are what a fresh read would give;
 - only new contact attempts (this process's own, or anyone else's): they join the
   history — this process's from what it judged, others' read by id;
-- a contact point, a statement about contact or the borrower row changed: the facts are
-  read again in full.
+- a contact point, a statement about contact or the borrower row changed, or an attempt
+  already held changed or went away: the facts are read again in full.
 
 Every write to these rows is logged in the transaction that makes it (session events, or
 `changelog.note_inserted` for plain INSERTs), and a log row is visible exactly when its
@@ -49,6 +49,7 @@ from agentdesk.server.compliance_flags import (
     with_holds,
 )
 from agentdesk.server.models import Case
+from agentdesk.server.sync.changelog import UPSERT
 from agentdesk.server.sync.models import SyncChange
 
 # The entity types whose changes move a borrower's facts (case rows do not: holds are
@@ -66,7 +67,9 @@ _HIGH = select(func.max(SyncChange.seq))
 _BORROWERS = (
     select(Case.borrower_id).where(Case.id.in_(bindparam("ids", expanding=True))).distinct()
 )
-_SINCE = select(SyncChange.seq, SyncChange.entity_type, SyncChange.entity_id).where(
+_SINCE = select(
+    SyncChange.seq, SyncChange.entity_type, SyncChange.entity_id, SyncChange.kind
+).where(
     SyncChange.seq > bindparam("high"),
     SyncChange.entity_type.in_(sorted({_ATTEMPT, *_RELOAD})),
     SyncChange.case_id.in_(
@@ -247,9 +250,14 @@ def _catch_up(db: Session, known: _Known, borrower_id: uuid.UUID) -> _Known | No
     rows = conn.execute(_SINCE, {"high": known.high, "borrower": borrower_id}).all()
     if not rows:
         return known
-    if any(entity_type in _RELOAD for _seq, entity_type, _id in rows):
+    if any(
+        entity_type in _RELOAD or kind != UPSERT or entity_id in known.attempt_ids
+        for _seq, entity_type, entity_id, kind in rows
+    ):
+        # Something other than new attempts: a point, a statement or the borrower, or
+        # an attempt already held that changed or went away. Read it all again.
         return None
-    new_ids = {entity_id for _seq, _type, entity_id in rows} - known.attempt_ids
+    new_ids = {entity_id for _seq, _type, entity_id, _kind in rows}
     own = {a.attempt_id: a for a in known.own}
     added = [own[i] for i in new_ids if i in own]
     others = [uuid.UUID(i) for i in new_ids if i not in own]
@@ -262,7 +270,7 @@ def _catch_up(db: Session, known: _Known, borrower_id: uuid.UUID) -> _Known | No
         facts = replace(facts, history=ContactHistory(tuple(attempts), history.consents))
     return _Known(
         facts,
-        max(seq for seq, _type, _id in rows),
+        max(seq for seq, _type, _id, _kind in rows),
         known.attempt_ids | {a.attempt_id for a in added},
         known.read_at,
         tuple(a for a in known.own if a.attempt_id not in new_ids),
