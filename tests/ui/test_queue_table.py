@@ -64,6 +64,18 @@ def test_the_header_shows_each_columns_heading_tip_and_alignment(
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
 
+def test_the_tables_own_model_names_its_columns_for_screen_readers(
+        qtbot: QtBot, context: AppContext) -> None:
+    page = QueuePage(context)
+    qtbot.addWidget(page)
+    table = page.ui.table
+    for section in range(table.horizontalHeader().count()):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                     Qt.ItemDataRole.TextAlignmentRole):
+            assert page.model.headerData(section, Qt.Orientation.Horizontal, role) == \
+                page.header_model.headerData(section, Qt.Orientation.Horizontal, role)
+
+
 def test_clicking_a_heading_sorts_the_queue(qtbot: QtBot, context: AppContext) -> None:
     page = QueuePage(context)
     qtbot.addWidget(page)

@@ -350,6 +350,21 @@ class CaseQueueModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        # The header shows `fill_header`'s C++ model, so nothing asks this while the
+        # window starts; screen readers and other clients of the table's model do, and
+        # hear the same headings (vertical sections are row numbers, Qt's default).
+        if orientation.value != 1 or not 0 <= section < len(COLUMNS):  # 1: Horizontal
+            return super().headerData(section, orientation, role)
+        column = COLUMNS[section]
+        if role == _DISPLAY:
+            return header_text(column)
+        if role == _TOOLTIP:
+            return header_tip(column)
+        if role == _ALIGNMENT and column in _NUMERIC:
+            return _RIGHT
+        return None
+
     # flags() is Qt's own (enabled, selectable, no children): a Python override would
     # be called for every painted cell.
 

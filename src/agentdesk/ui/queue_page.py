@@ -51,15 +51,19 @@ class QueuePage(QWidget):
         self.ui.setupUi(self)
         self.model = CaseQueueModel(context.queue, time_zone=context.time_zone, parent=self)
         table = self.ui.table
-        table.setModel(self.model)
-        calm_table(table)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # The headings come from a C++ model of their own (see `fill_header`); the header
+        # stays hidden until that model is in place, since a shown header would measure
+        # its sections through the table's model as soon as the table has one.
         header = table.horizontalHeader()
-        # The headings come from a C++ model of their own (see `fill_header`).
+        header.hide()
+        table.setModel(self.model)
         self.header_model = QStandardItemModel(self)
         fill_header(self.header_model)
         header.setModel(self.header_model)
+        header.show()
+        calm_table(table)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(True)
         # The model starts sorted by priority, highest first: where a new header's sort
         # indicator already is (section 0, descending), so it is not set from here.
@@ -201,6 +205,9 @@ class QueuePage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.ui.retranslateUi(self)
             fill_header(self.header_model)
+            from PySide6.QtCore import Qt  # not at start: see queue_model
+
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
             self._apply_widths()
             self.refresh()
             self._show_count(self.model.rowCount())
