@@ -38,6 +38,7 @@ def test_a_loan_moved_to_another_borrower_moves_the_case_on_the_desktop(
         case = db.scalars(
             select(Case).where(Case.assignee_id == agent_id).order_by(Case.id).limit(1)
         ).one()
+        old = case.borrower_id
         loan = db.get(Loan, case.loan_id)
         assert loan is not None
         # A borrower this desktop does not hold, who has contact points.
@@ -76,3 +77,9 @@ def test_a_loan_moved_to_another_borrower_moves_the_case_on_the_desktop(
     assert (borrower_id, name) == (str(other.id), other.name)
     assert str(other.id) in agent.local_ids("borrowers", "borrower_id")
     assert local_points == points
+    # The borrower the case left is forgotten unless another case held here names them.
+    with factory() as db:
+        still_named = db.scalar(
+            select(Case.id).where(Case.assignee_id == agent_id, Case.borrower_id == old).limit(1)
+        )
+    assert (str(old) in agent.local_ids("borrowers", "borrower_id")) == (still_named is not None)

@@ -429,15 +429,48 @@ def _case_upsert_sql(access_back: bool) -> str:
     )
 
 
+def _stored_borrowers(db: sqlite3.Connection, case_ids: list[str]) -> dict[str, str]:
+    """The borrower each of these cases names in the store now (new cases absent)."""
+    out: dict[str, str] = {}
+    for start in range(0, len(case_ids), 500):
+        chunk = case_ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        out.update(
+            db.execute(
+                f"SELECT case_id, borrower_id FROM cases WHERE case_id IN ({marks})", chunk
+            ).fetchall()
+        )
+    return out
+
+
+def _forget_left_borrowers(
+    db: sqlite3.Connection, before: dict[str, str], cases: list[Any]
+) -> None:
+    # A case re-filed under another borrower (a portfolio import moved its loan) leaves
+    # the old borrower behind: their record, contact points and contact preferences go,
+    # as when a case is removed, unless another case here still names them. A case with
+    # unanswered ops keeps them until a later upsert (its ops may concern them).
+    for case in cases:
+        old = before.get(case.id)
+        if old is None or old == case.borrower_id or removals.pending_op_count(db, case.id):
+            continue
+        if db.execute("SELECT 1 FROM cases WHERE borrower_id = ?", (old,)).fetchone() is None:
+            for table in ("contact_preferences", "contact_points", "borrowers"):
+                db.execute(f"DELETE FROM {table} WHERE borrower_id = ?", (old,))
+
+
 def _upsert_case(
     db: sqlite3.Connection, version: int, case: CaseData, data: str, *, access_back: bool
 ) -> int:
+    before = _stored_borrowers(db, [case.id])
     if access_back:
         db.execute("DELETE FROM deferred_removals WHERE case_id = ?", (case.id,))
     row = db.execute(
         _case_upsert_sql(access_back) + " RETURNING key", _case_values(case, version)
     ).fetchone()
     db.execute("INSERT OR REPLACE INTO case_data VALUES (?, ?)", (case.id, data))
+    if before:
+        _forget_left_borrowers(db, before, [case])
     return int(row[0])
 
 
@@ -451,6 +484,7 @@ def _upsert_cases(
     """What `upsert_entity` does for each of these cases, a statement for them all."""
     db = tx.db
     ids = [case.id for case in cases]
+    before = _stored_borrowers(db, ids)  # none on a first sync
     if work.has_deferred:
         db.executemany("DELETE FROM deferred_removals WHERE case_id = ?", [(i,) for i in ids])
     db.executemany(
@@ -461,6 +495,8 @@ def _upsert_cases(
         "INSERT OR REPLACE INTO case_data VALUES (?, ?)",
         [(case_id, _dumps(data)) for case_id, data in zip(ids, raw, strict=True)],
     )
+    if before:
+        _forget_left_borrowers(db, before, cases)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ",".join("?" * len(chunk))
