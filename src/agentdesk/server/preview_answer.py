@@ -87,29 +87,38 @@ def answer_json(
         f'"waived_percent":"{k.waived_percent!s}","rate_cut":"{k.rate_cut!s}",'
         f'"present_value_loss":"{k.present_value_loss!s}","down_payment":"{k.down_payment!s}",'
         f'"down_payment_percent":"{k.down_payment_percent!s}",'
-        f'"grace_months":{k.grace_months:d}}},'
-        f'"authority":{authority_json(verdict)},'
-        f'"affordability":{_affordability(afford)}}}'
+        f'"grace_months":{k.grace_months:d}}},"authority":'
     )
-    return text.encode()
+    # The figures are ASCII (a cheap encode); the texts, Chinese among them, come as UTF-8
+    # from orjson and are joined as bytes, so the whole answer is never widened to UCS-2.
+    return b"".join(
+        (text.encode(), authority_json(verdict), b',"affordability":', _affordability(afford))
+    )
 
 
 def _string(value: str) -> str:
     return orjson.dumps(value).decode()
 
 
-def _affordability(a: Affordability | None) -> str:
+def _affordability(a: Affordability | None) -> bytes:
     if a is None:
-        return "null"
+        return b"null}"
     share = "null" if a.share_percent is None else f'"{a.share_percent!s}"'
-    return (
+    figures = (
         f'{{"monthly_income":"{a.monthly_income!s}",'
         f'"essential_expenses":"{a.essential_expenses!s}",'
         f'"disposable_income":"{a.disposable_income!s}","instalment":"{a.instalment!s}",'
         f'"share_percent":{share},"max_share_percent":"{a.max_share_percent!s}",'
-        f'"warning":{"true" if a.warning else "false"},'
-        f'"message_zh":{_string(a.message(Language.ZH_CN))},'
-        f'"message_en":{_string(a.message(Language.EN))}}}'
+        f'"warning":{"true" if a.warning else "false"},"message_zh":'
+    )
+    return b"".join(
+        (
+            figures.encode(),
+            orjson.dumps(a.message(Language.ZH_CN)),
+            b',"message_en":',
+            orjson.dumps(a.message(Language.EN)),
+            b"}}",
+        )
     )
 
 
@@ -117,11 +126,11 @@ def _affordability(a: Affordability | None) -> str:
 # limits passed by the same figures): remembered, keyed by every figure's exact text so
 # that "10" and "10.0" (equal Decimals) keep their own words. Plain dict operations
 # (atomic under the GIL); when full it starts again rather than tracking recency.
-_AUTHORITY: dict[tuple[object, ...], str] = {}
+_AUTHORITY: dict[tuple[object, ...], bytes] = {}
 _AUTHORITY_SIZE = 4096
 
 
-def authority_json(verdict: AuthorityVerdict) -> str:
+def authority_json(verdict: AuthorityVerdict) -> bytes:
     """The `AuthorityOut` JSON of a verdict: outcome, roles, reasons and summaries."""
     key = (
         verdict.outcome,
@@ -136,13 +145,19 @@ def authority_json(verdict: AuthorityVerdict) -> str:
     if found is not None:
         return found
     required = "null" if verdict.required_role is None else f'"{verdict.required_role.value}"'
-    text = (
-        f'{{"outcome":"{verdict.outcome.value}","role":"{verdict.role.value}",'
-        f'"required_role":{required},'
-        f'"reasons_zh":{orjson.dumps(verdict.reasons(Language.ZH_CN)).decode()},'
-        f'"reasons_en":{orjson.dumps(verdict.reasons(Language.EN)).decode()},'
-        f'"summary_zh":{_string(verdict.summary(Language.ZH_CN))},'
-        f'"summary_en":{_string(verdict.summary(Language.EN))}}}'
+    text = b"".join(
+        (
+            f'{{"outcome":"{verdict.outcome.value}","role":"{verdict.role.value}",'
+            f'"required_role":{required},"reasons_zh":'.encode(),
+            orjson.dumps(verdict.reasons(Language.ZH_CN)),
+            b',"reasons_en":',
+            orjson.dumps(verdict.reasons(Language.EN)),
+            b',"summary_zh":',
+            orjson.dumps(verdict.summary(Language.ZH_CN)),
+            b',"summary_en":',
+            orjson.dumps(verdict.summary(Language.EN)),
+            b"}",
+        )
     )
     if len(_AUTHORITY) >= _AUTHORITY_SIZE:
         _AUTHORITY.clear()
