@@ -71,7 +71,7 @@ def round_money(amount: Decimal, currency: str = DEFAULT_CURRENCY) -> Decimal:
     except KeyError:
         _check_currency(currency)  # raises the typed error
         raise
-    return amount.quantize(step, rounding=ROUND_HALF_UP)
+    return amount.quantize(step, ROUND_HALF_UP)  # positional: no keyword parsing per call
 
 
 def is_whole_minor(amount: Decimal, currency: str = DEFAULT_CURRENCY) -> bool:
