@@ -66,9 +66,11 @@ def shipped_default() -> PublishedPolicy:
 
 def active_policy(session: Session) -> PublishedPolicy:
     """The most recently published policy, or the shipped default."""
+    # By entity first: the audit log's (entity, entity_id) index finds the few
+    # publications, where the action alone would walk the whole log backwards.
     entry = session.scalars(
         select(AuditEntry)
-        .where(AuditEntry.action == PUBLISH_ACTION)
+        .where(AuditEntry.entity == ENTITY, AuditEntry.action == PUBLISH_ACTION)
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).first()
@@ -133,7 +135,9 @@ def publish(
 
 def _publications(session: Session) -> int:
     count = session.scalar(
-        select(func.count()).select_from(AuditEntry).where(AuditEntry.action == PUBLISH_ACTION)
+        select(func.count())
+        .select_from(AuditEntry)
+        .where(AuditEntry.entity == ENTITY, AuditEntry.action == PUBLISH_ACTION)
     )
     return int(count or 0)
 
