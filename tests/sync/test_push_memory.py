@@ -189,6 +189,30 @@ def test_a_statement_pushed_between_calls_is_judged_on_the_next_call(server: Ser
     assert "CN-WORK" in server.flags(after)
 
 
+def test_an_own_attempt_corrected_elsewhere_before_the_next_push_is_read_again(
+    server: Server,
+) -> None:
+    # The pushed attempt is kept as this process judged it; corrected by someone else
+    # before the kept facts next catch up, both log rows arrive together and the kept
+    # copy must not win over the corrected row.
+    case = server.cases()[6]
+    mobile = server.phone(case)
+    at = datetime(2026, 3, 6, 9, tzinfo=ZoneInfo("UTC"))
+    assert server.push(call(case, mobile, at)).results[0].status is OpStatus.APPLIED
+    with transaction(session_factory(server.engine)) as db:
+        pushed = db.scalars(
+            select(ContactAttempt).where(
+                ContactAttempt.case_id == case.id, ContactAttempt.started_at == at
+            )
+        ).one()
+        pushed.started_at = at + timedelta(hours=5)
+    with session_factory(server.engine)() as db, borrower_memo.remembering():
+        kept = borrower_memo.facts_for(db, case.borrower_id, case.holds)
+        fresh = read_borrower_facts(db, case.borrower_id, case.holds)
+    assert kept == fresh
+    assert at + timedelta(hours=5) in {a.at for a in kept.history.attempts}
+
+
 def test_kept_facts_equal_a_fresh_read_after_mixed_writes(server: Server) -> None:
     # Random pushes and outside writes over a few borrowers; at the end the facts the
     # push would judge with are the facts a fresh read gives, attempt for attempt.

@@ -250,14 +250,16 @@ def _catch_up(db: Session, known: _Known, borrower_id: uuid.UUID) -> _Known | No
     rows = conn.execute(_SINCE, {"high": known.high, "borrower": borrower_id}).all()
     if not rows:
         return known
-    if any(
+    new_ids = {entity_id for _seq, _type, entity_id, _kind in rows}
+    if len(new_ids) < len(rows) or any(
         entity_type in _RELOAD or kind != UPSERT or entity_id in known.attempt_ids
         for _seq, entity_type, entity_id, kind in rows
     ):
-        # Something other than new attempts: a point, a statement or the borrower, or
-        # an attempt already held that changed or went away. Read it all again.
+        # Something other than new attempts: a point, a statement or the borrower, an
+        # attempt already held that changed or went away, or a new attempt changed
+        # again since it was written (this process's own copy of it would be stale).
+        # Read it all again.
         return None
-    new_ids = {entity_id for _seq, _type, entity_id, _kind in rows}
     own = {a.attempt_id: a for a in known.own}
     added = [own[i] for i in new_ids if i in own]
     others = [uuid.UUID(i) for i in new_ids if i not in own]
