@@ -17,6 +17,7 @@ from agentdesk.server.db import make_engine, session_factory
 from agentdesk.server.errors import ApiError, install_handlers
 from agentdesk.server.migrate import current_revision
 from agentdesk.server.pg_reads import close_pool, open_pool
+from agentdesk.server.preview_fast import PreviewFastPath
 from agentdesk.server.routes import admin, auth, cases, compliance, plans, reports
 from agentdesk.server.settings import Settings
 from agentdesk.server.sync import routes as sync_routes
@@ -58,6 +59,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_handlers(app)
     # Plain questions for the case list are answered before routing (PostgreSQL only).
     app.add_middleware(CaseListFastPath, path=f"{API_PREFIX}/cases")
+    # Plain plan previews too (any database): the route's own function, without routing.
+    app.add_middleware(PreviewFastPath, path=f"{API_PREFIX}/plans/preview")
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth.router)

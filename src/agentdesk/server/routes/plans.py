@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, FastAPI, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import Field
 from sqlalchemy import select
@@ -112,32 +112,41 @@ async def _stored_case_async(
     return principal, (inputs, terms_position(inputs.terms, payments, as_of))
 
 
-async def _principal(request: Request, token: str) -> Principal:
-    pool = read_pool(request.app)
+async def _principal(app: FastAPI, token: str) -> Principal:
+    pool = read_pool(app)
     if pool is not None:
         return await authenticate_async(pool, token)
-    return await run_in_threadpool(_authenticate_in_session, request.app.state.sessions, token)
+    return await run_in_threadpool(_authenticate_in_session, app.state.sessions, token)
 
 
 @router.post("/plans/preview", response_model=PreviewResponse)
 async def preview(body: PreviewRequest, request: Request, token: BearerToken) -> Response:
     """Compute a plan without storing it: schedule, comparison, concessions, approver."""
+    answer = await preview_answer(request.app, token, body)
+    return Response(answer, media_type="application/json")
+
+
+async def preview_answer(app: FastAPI, token: str, body: PreviewRequest) -> bytes:
+    """The preview's JSON for `body` asked with `token` (raises the route's refusals).
+
+    Shared by the route and by `preview_fast`, which answers plain previews before routing.
+    """
     # The token is checked here: on PostgreSQL in the statement that reads the case.
     as_of = body.as_of or datetime.now(UTC).date()
     if body.case_id is not None:
-        pool = read_pool(request.app)
+        pool = read_pool(app)
         if pool is not None:
             principal, (inputs, position) = await _stored_case_async(
                 pool, token, body.case_id, as_of
             )
         else:
             principal, (inputs, position) = await run_in_threadpool(
-                _stored_case_signed, request.app.state.sessions, token, body.case_id, as_of
+                _stored_case_signed, app.state.sessions, token, body.case_id, as_of
             )
         terms, income = inputs.terms, inputs.income
     else:
         assert body.loan is not None
-        principal = await _principal(request, token)
+        principal = await _principal(app, token)
         terms, position = inline_position(body.loan, as_of)
         loan = body.loan
         income = (
@@ -149,8 +158,8 @@ async def preview(body: PreviewRequest, request: Request, token: BearerToken) ->
     # The engine's work (a few tenths of a millisecond) runs right here: a hop to a thread
     # and back would cost about as much as it saves. The answer is written as JSON
     # straight from the engine's figures (the same bytes as `PreviewResponse`).
-    answer = preview_json(terms, position, body.options, role, _policy(request), income)
-    return Response(answer, media_type="application/json")
+    policy: AuthorityPolicy = app.state.policy
+    return preview_json(terms, position, body.options, role, policy, income)
 
 
 @router.post("/cases/{case_id}/plans", response_model=PlanOut, status_code=201)
