@@ -77,6 +77,25 @@ def test_a_closed_case_view_is_reused_for_the_next_case(qtbot: QtBot, window: Ma
     assert window.tabs.tabText(window.tabs.indexOf(third)) == third.ui.nameLabel.text()
 
 
+def test_while_a_case_is_read_the_view_for_the_next_one_is_built(
+        qtbot: QtBot, window: MainWindow, seeded: list[CaseSeed]) -> None:
+    first = window.open_case(seeded[0].case_id)
+    built: list[CaseView] = []
+    qtbot.waitUntil(lambda: bool(built.extend(
+        v for v in window.findChildren(CaseView) if v is not first and v not in built)
+        or built), timeout=5000)
+    spare = built[0]
+    # Built beside the tabs, not shown, not a tab, showing no case.
+    assert window.tabs.indexOf(spare) == -1 and not spare.isVisible()
+    assert spare.case_file is None
+    # The next case opened while the first stays open is shown in it.
+    second = window.open_case(seeded[1].case_id)
+    assert second is spare and window.tabs.count() == 3
+    assert second.isVisible() and second.ui.nameLabel.text() == "李四"
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "李四"
+    assert first.ui.nameLabel.text() == "张三"
+
+
 def test_clicking_a_quick_filter_and_a_header_sorts_in_sql(qtbot: QtBot,
                                                            window: MainWindow) -> None:
     page = window.queue_page

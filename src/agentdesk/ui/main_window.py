@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from agentdesk.ui.lead import LeadWorkspace
     from agentdesk.ui.settings_dialog import SettingsDialog
 
+SPARE_VIEW_DELAY_MS = 400
+"""How long after a case opens the view for the next one is built: once the opened
+case is painted and the agent is reading it."""
 
 
 def _keys(key: str | QKeySequence.StandardKey) -> list[QKeySequence]:
@@ -62,6 +65,10 @@ class MainWindow(QMainWindow):
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self._spare_case_view: CaseView | None = None
+        self._spare_timer = QTimer(self)
+        self._spare_timer.setSingleShot(True)
+        self._spare_timer.setInterval(SPARE_VIEW_DELAY_MS)
+        self._spare_timer.timeout.connect(self._prepare_spare_case_view)
         self.setCentralWidget(self.tabs)
         self.queue_page = QueuePage(context, self.tabs)
         self.queue_page.caseActivated.connect(self.open_case)
@@ -157,11 +164,31 @@ class MainWindow(QMainWindow):
         if view is not None:
             view.show_case(case_id)
         else:
-            view = CaseView(self.context, case_id, self.tabs)
-            view.titleChanged.connect(lambda title, v=view: self._retitle(v, title))
+            view = self._new_case_view(case_id)
         index = self.tabs.addTab(view, view.title())
         self.tabs.setCurrentIndex(index)
+        # While the agent reads this case, build the view the next case will open in
+        # (one that stays open next to this one would otherwise be built then).
+        self._spare_timer.start()  # again from now, if cases are opened in a row
         return view
+
+    def _new_case_view(self, case_id: str) -> CaseView:
+        from agentdesk.ui.case_view import CaseView
+
+        view = CaseView(self.context, case_id, self.tabs)
+        view.titleChanged.connect(lambda title, v=view: self._retitle(v, title))
+        return view
+
+    def _prepare_spare_case_view(self) -> None:
+        if self._spare_case_view is not None or not self.isVisible():
+            return
+        view = self._new_case_view("")  # not a tab: a child shown only once it is one
+        # Styled and laid out at a tab's size now, as a view that was shown once is.
+        view.ensurePolished()
+        view.resize(self.queue_page.size())
+        if (layout := view.layout()) is not None:
+            layout.activate()
+        self._spare_case_view = view
 
     def current_case(self) -> CaseView | None:
         """The case tab shown now, if any."""
