@@ -5,9 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Table, event, insert
+from sqlalchemy import Table, event
 from sqlalchemy.orm import Mapper, Session
 
+from agentdesk.server import plain_insert
 from agentdesk.server.base import utcnow
 from agentdesk.server.models import AuditEntry
 
@@ -33,8 +34,9 @@ def record(
     the unit of work's bookkeeping for them cost a large share of applying a pushed op.
     A rolled-back transaction or savepoint drops the entry with the change it records.
     """
-    session.connection().execute(
-        _INSERT,
+    plain_insert.run(
+        session.connection(),
+        _TABLE,
         {
             "at": utcnow(),
             "user_id": actor.user_id if actor else None,
@@ -49,7 +51,7 @@ def record(
 
 
 # One statement, its values passed as parameters: compiled once, not per entry.
-_INSERT = insert(cast(Table, AuditEntry.__table__))
+_TABLE = cast(Table, AuditEntry.__table__)
 
 
 def _plain(value: Any) -> Any:

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, cast
 from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
-from sqlalchemy import Table, bindparam, insert, select
+from sqlalchemy import Table, bindparam, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -48,7 +48,7 @@ from agentdesk.protocol.ops import (
 )
 from agentdesk.protocol.plans import PlanOptions
 from agentdesk.protocol.sync import EntityType
-from agentdesk.server import audit, contact_preferences, follow_up
+from agentdesk.server import audit, contact_preferences, follow_up, plain_insert
 from agentdesk.server.access import can_see
 from agentdesk.server.base import touch, utcnow
 from agentdesk.server.compliance_flags import flag_attempt, given_attempt
@@ -226,10 +226,10 @@ def _new_id(db: Session, model: Any, entity_id: uuid.UUID) -> None:
         raise _id_taken()
 
 
-# Per table: its INSERT (compiled once) and its columns as (key, has a default).
+# Per model: its table and its columns as (key, has a default).
 _PLAIN_INSERTS = {
     model: (
-        insert(cast(Table, model.__table__)),
+        cast(Table, model.__table__),
         tuple((c.key, c.default is not None) for c in cast(Table, model.__table__).columns),
     )
     for model in (ContactAttempt, Note)
@@ -239,7 +239,7 @@ _PLAIN_INSERTS = {
 def _insert(db: Session, row: ContactAttempt | Note, entity_type: EntityType) -> None:
     """Write a new attempt or note (a transient mapped object) with one plain INSERT and
     log it for the case's holders, as a flush of the object would have."""
-    statement, columns = _PLAIN_INSERTS[type(row)]
+    table, columns = _PLAIN_INSERTS[type(row)]
     # Unset columns are left out, so the INSERT fills in their defaults (version,
     # created_at, flagged …) as the flush would have.
     values = {
@@ -250,7 +250,7 @@ def _insert(db: Session, row: ContactAttempt | Note, entity_type: EntityType) ->
     try:
         # The primary key says whether the id is taken (no lookup first): the case,
         # the user and the contact point were checked, so only the id can clash here.
-        db.connection().execute(statement, values)
+        plain_insert.run(db.connection(), table, values)
     except IntegrityError as exc:
         raise _id_taken() from exc
     note_inserted(db, entity_type, row.id, row.case_id)

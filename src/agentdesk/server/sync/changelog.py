@@ -37,12 +37,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, insert, inspect, select, text
+from sqlalchemy import Table, event, inspect, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from agentdesk.protocol.sync import EntityType
+from agentdesk.server import plain_insert
 from agentdesk.server.base import utcnow
 from agentdesk.server.models import (
     Borrower,
@@ -249,7 +250,7 @@ def take_position_lock(session: Session) -> None:
 
 
 # Compiled once; the rows go as parameters.
-_LOG_ROWS = insert(SyncChange)
+_LOG_TABLE = cast(Table, SyncChange.__table__)
 
 
 def _before_commit(session: Session) -> None:
@@ -264,7 +265,7 @@ def _before_commit(session: Session) -> None:
     if not rows:
         return
     take_position_lock(session)
-    session.connection().execute(_LOG_ROWS, rows)
+    plain_insert.run(session.connection(), _LOG_TABLE, rows)
 
 
 def _forget(session: Session, *_args: Any) -> None:

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from typing import Any, NamedTuple, cast
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, Table, insert, select
+from sqlalchemy import Engine, Table, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,6 +38,7 @@ from agentdesk.domain.errors import DomainError
 from agentdesk.domain.vocabulary import Language
 from agentdesk.protocol.ops import ContactAttemptRecordOp, Op, parse_op
 from agentdesk.protocol.sync import OpResult, OpStatus
+from agentdesk.server import plain_insert
 from agentdesk.server.base import utcnow
 from agentdesk.server.db import IMMEDIATE, begin_write, is_sqlite
 from agentdesk.server.deps import Principal
@@ -52,7 +53,7 @@ CLAIM_RETRIES = 3
 
 
 # The op log's one write, compiled once; its values go as parameters.
-_LOG_OP = insert(cast(Table, SyncOp.__table__))
+_OP_LOG = cast(Table, SyncOp.__table__)
 
 
 def op_digest(op: Op) -> str:
@@ -234,8 +235,9 @@ def push_one(
         # reads it back in this transaction). Its key is the op id: if a twin of this
         # op committed first, this fails and everything this try did is rolled back.
         try:
-            db.connection().execute(
-                _LOG_OP,
+            plain_insert.run(
+                db.connection(),
+                _OP_LOG,
                 {
                     **row,
                     "status": str(result.status),
