@@ -17,21 +17,15 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Awaitable, Callable, MutableMapping
 from functools import lru_cache
-from typing import Any
 from urllib.parse import parse_qsl
 
 from agentdesk.domain.vocabulary import Bucket, Stage
 from agentdesk.server import case_list_pg
+from agentdesk.server.asgi_answer import ASGIApp, Receive, Scope, Send, asks_for, send_json
 from agentdesk.server.case_list import ListQuery
 from agentdesk.server.deps import bearer_of
 from agentdesk.server.pg_reads import read_pool
-
-Scope = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
-Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _LIMIT = re.compile(r"[1-9][0-9]{0,2}")
@@ -94,29 +88,11 @@ class CaseListFastPath:
         self.path = path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["path"] != self.path
-            or scope["method"] != "GET"
-            or scope.get("root_path")
-        ):
-            await self.app(scope, receive, send)
-            return
-        body = await self._page(scope)
+        body = await self._page(scope) if asks_for(scope, "GET", self.path) else None
         if body is None:
             await self.app(scope, receive, send)
-            return
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [
-                    (b"content-length", str(len(body)).encode()),
-                    (b"content-type", b"application/json"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
+        else:
+            await send_json(send, body)
 
     async def _page(self, scope: Scope) -> bytes | None:
         pool = read_pool(scope["app"])

@@ -20,18 +20,19 @@ every refusal keeps its one writing. The route stays what OpenAPI documents.
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
 
 from agentdesk.protocol.plans import PreviewRequest
+from agentdesk.server.asgi_answer import (
+    ASGIApp,
+    Message,
+    Receive,
+    Scope,
+    Send,
+    asks_for,
+    send_json,
+)
 from agentdesk.server.deps import bearer_of
 from agentdesk.server.routes.plans import preview_answer
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 # A case preview's body is well under 1 KiB; an inline loan a few KiB. Larger bodies go
 # to the route (and whatever limits the framework puts on bodies) as they arrive.
@@ -83,12 +84,7 @@ class PreviewFastPath:
         self.path = path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["path"] != self.path
-            or scope["method"] != "POST"
-            or scope.get("root_path")
-        ):
+        if not asks_for(scope, "POST", self.path):
             await self.app(scope, receive, send)
             return
         content_type, authorization = _headers(scope)
@@ -106,17 +102,7 @@ class PreviewFastPath:
         if answer is None:
             await self.app(scope, _Replay(read, receive, None), send)
             return
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [
-                    (b"content-length", str(len(answer)).encode()),
-                    (b"content-type", b"application/json"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": answer})
+        await send_json(send, answer)
 
     @staticmethod
     async def _body(receive: Receive, read: list[Message]) -> bytes | None:
