@@ -261,10 +261,8 @@ def judge_attempt(
         if case is None:
             return ()
         facts = borrower_facts(session, case)
-    attempt = next(
-        (a for a in facts.history.attempts if a.attempt_id == str(row.id)),
-        None,
-    )
+    wanted = str(row.id)  # once, not per attempt of the history
+    attempt = next((a for a in facts.history.attempts if a.attempt_id == wanted), None)
     if attempt is None:  # not flushed yet: judge it as given
         attempt = given_attempt(facts, row)
     case_facts = CaseFacts(

@@ -36,11 +36,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, Engine, bindparam, func, select
+from sqlalchemy import Connection, Engine, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.compliance import ContactAttempt, ContactHistory
 from agentdesk.protocol.sync import EntityType
+from agentdesk.server import plain_select
 from agentdesk.server.compliance_flags import (
     BorrowerFacts,
     read_attempts,
@@ -71,7 +72,9 @@ _SINCE = select(
     SyncChange.seq, SyncChange.entity_type, SyncChange.entity_id, SyncChange.kind
 ).where(
     SyncChange.seq > bindparam("high"),
-    SyncChange.entity_type.in_(sorted({_ATTEMPT, *_RELOAD})),
+    # The types as plain equalities, not an IN list: an IN list is an expanding
+    # parameter, which `plain_select` leaves to `Connection.execute`.
+    or_(*(SyncChange.entity_type == t for t in sorted({_ATTEMPT, *_RELOAD}))),
     SyncChange.case_id.in_(
         select(Case.id).where(Case.borrower_id == bindparam("borrower")).scalar_subquery()
     ),
@@ -247,7 +250,8 @@ def _read(db: Session, borrower_id: uuid.UUID, holds: list[str]) -> _Known:
 def _catch_up(db: Session, known: _Known, borrower_id: uuid.UUID) -> _Known | None:
     """`known` brought up to date from the change log; None: read the facts again."""
     conn = db.connection()
-    rows = conn.execute(_SINCE, {"high": known.high, "borrower": borrower_id}).all()
+    # On the driver's cursor (`plain_select`): one read per op of a pushed batch.
+    rows = plain_select.all_rows(conn, _SINCE, {"high": known.high, "borrower": borrower_id})
     if not rows:
         return known
     new_ids = {entity_id for _seq, _type, entity_id, _kind in rows}
