@@ -227,20 +227,43 @@ def _new_id(db: Session, model: Any, entity_id: uuid.UUID) -> None:
         raise _id_taken()
 
 
-# Per model: its table and its columns as (key, has a default).
+# Per model: its table, its columns as (key, has a default), and their keys.
 _PLAIN_INSERTS = {
     model: (
         cast(Table, model.__table__),
         tuple((c.key, c.default is not None) for c in cast(Table, model.__table__).columns),
+        tuple(c.key for c in cast(Table, model.__table__).columns),
     )
     for model in (ContactAttempt, Note)
 }
 
 
+class _NewRow:
+    """A new attempt's or note's column values as attributes, every column present
+    (None when not given), as on a transient mapped object: what judging and linting
+    read and set (`flagged`, `flag_reason`) before the row is written. Building a mapped
+    object (instrumented attributes, instance state) cost more than writing the row, and
+    nothing here needs the session to know it."""
+
+    def __init__(self, model: type[ContactAttempt] | type[Note], **values: Any):
+        self.__dict__.update(dict.fromkeys(_PLAIN_INSERTS[model][2]))
+        self.__dict__.update(values)
+        self.model = model
+
+
+def _new_attempt(**values: Any) -> ContactAttempt:
+    # Typed as the model it stands for: it has each of its column attributes.
+    return cast(ContactAttempt, _NewRow(ContactAttempt, **values))
+
+
+def _new_note(**values: Any) -> Note:
+    return cast(Note, _NewRow(Note, **values))
+
+
 def _insert(db: Session, row: ContactAttempt | Note, entity_type: EntityType) -> None:
-    """Write a new attempt or note (a transient mapped object) with one plain INSERT and
-    log it for the case's holders, as a flush of the object would have."""
-    table, columns = _PLAIN_INSERTS[type(row)]
+    """Write a new attempt or note (a `_NewRow`) with one plain INSERT and log it for the
+    case's holders, as a flush of a mapped object would have."""
+    table, columns, _keys = _PLAIN_INSERTS[cast(_NewRow, row).model]
     # Unset columns are left out, so the INSERT fills in their defaults (version,
     # created_at, flagged …) as the flush would have.
     values = {
@@ -269,7 +292,7 @@ def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp
         contact_preferences.check_contact_point(
             db, db.get_one(Case, case.id), p.contact_point_id
         )
-    attempt = ContactAttempt(
+    attempt = _new_attempt(
         id=op.entity_id,
         case_id=case.id,
         user_id=principal.user_id,
@@ -287,8 +310,8 @@ def record_attempt(db: Session, principal: Principal, op: ContactAttemptRecordOp
         next_follow_up_at=p.next_follow_up_at,
         version=1,
     )
-    # Not added to the session: judged, flagged and linted as given, then written with
-    # one plain INSERT below (the unit of work's bookkeeping cost more than the insert).
+    # Not a mapped object (`_NewRow`): judged, flagged and linted as given, then written
+    # with one plain INSERT below (the unit of work's bookkeeping cost more than the insert).
     # Stored whatever it broke (it happened); flagged and audited for the lead if it did.
     policy = batch.contact_policy(db)
     flag_attempt(db, attempt, policy, actor=principal, facts=facts)
@@ -342,7 +365,7 @@ def _may_move_follow_up(case: CaseRow, op: ContactAttemptRecordOp) -> bool:
 def add_note(db: Session, principal: Principal, op: NoteAddOp) -> int:
     """A note; accepted after a reassignment if it was written before it."""
     case, late = _fact_access(db, principal, op)
-    note = Note(
+    note = _new_note(
         id=op.entity_id,
         case_id=case.id,
         author_id=principal.user_id,
