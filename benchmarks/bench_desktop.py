@@ -336,33 +336,36 @@ def measure_window(path: Path) -> None:
                               " ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
             items = db.execute("SELECT count(*) FROM history WHERE case_id = ?",
                                (busy,)).fetchone()[0]
-        opens: list[float] = []
-        open_cpu: list[float] = []
+        def time_opens(label: str, until_idle: bool, *, beside: str | None = None,
+                       pause_ms: int = 0) -> None:
+            """REPEAT opens of `busy` (with `beside` open first, read for `pause_ms`),
+            printed as wall and CPU time; each tab is closed again afterwards."""
+            walls: list[float] = []
+            cpus: list[float] = []
+            for _ in range(REPEAT):
+                kept = window.open_case(beside) if beside else None
+                if pause_ms:
+                    QTest.qWait(pause_ms)  # the agent reads the first case
+                started, cpu_started = time.perf_counter(), time.process_time()
+                view = window.open_case(busy)
+                if until_idle:
+                    QApplication.processEvents()
+                else:
+                    view.repaint()
+                walls.append(time.perf_counter() - started)
+                cpus.append(time.process_time() - cpu_started)
+                for tab in (view, kept):
+                    if tab is not None:
+                        window.close_tab(window.tabs.indexOf(tab))
+                QApplication.processEvents()
+            print(summary(label, walls, 0.050))
+            print(summary("  the same, CPU time of this process", cpus, 0.050))
+
         window.close_tab(window.tabs.indexOf(window.open_case(busy)))  # first use: imports
-        for _ in range(REPEAT):
-            started, cpu_started = time.perf_counter(), time.process_time()
-            view = window.open_case(busy)
-            view.repaint()
-            opens.append(time.perf_counter() - started)
-            open_cpu.append(time.process_time() - cpu_started)
-            window.close_tab(window.tabs.indexOf(view))
-            QApplication.processEvents()
-        print(summary(f"open a case ({items} history items)", opens, 0.050))
-        print(summary("  the same, CPU time of this process", open_cpu, 0.050))
+        time_opens(f"open a case ({items} history items)", until_idle=False)
         # The same open, timed until the event loop is idle again: the new widgets'
         # polish and layout (posted events) and the window's paint, as a user waits for.
-        shown: list[float] = []
-        shown_cpu: list[float] = []
-        for _ in range(REPEAT):
-            started, cpu_started = time.perf_counter(), time.process_time()
-            view = window.open_case(busy)
-            QApplication.processEvents()
-            shown.append(time.perf_counter() - started)
-            shown_cpu.append(time.process_time() - cpu_started)
-            window.close_tab(window.tabs.indexOf(view))
-            QApplication.processEvents()
-        print(summary("  open until idle (laid out, painted)", shown, 0.050))
-        print(summary("  the same, CPU time of this process", shown_cpu, 0.050))
+        time_opens("  open until idle (laid out, painted)", until_idle=True)
         # The window keeps one closed case view for the next open (the loops above show
         # a case in it). With another case's tab still open: the agent opens the second
         # case after looking at the first (the window builds the next view meanwhile),
@@ -371,25 +374,10 @@ def measure_window(path: Path) -> None:
             other = db.execute("SELECT case_id FROM cases WHERE case_id != ? LIMIT 1",
                                (busy,)).fetchone()[0]
         # (Opened in a row, the window waits for a pause before building a view.)
-        for label, pause_ms in (("  open in a newly built view", 0),
-                                ("  open a 2nd case, 1st kept open", 1000)):
+        for label, pause_ms in (("  open in a newly built view until idle", 0),
+                                ("  open a 2nd case, 1st kept open until idle", 1000)):
             QTest.qWait(600)  # whatever the window builds in a pause, built before
-            built: list[float] = []
-            built_cpu: list[float] = []
-            for _ in range(REPEAT):
-                kept = window.open_case(other)
-                if pause_ms:
-                    QTest.qWait(pause_ms)  # the agent reads the first case
-                started, cpu_started = time.perf_counter(), time.process_time()
-                view = window.open_case(busy)
-                QApplication.processEvents()
-                built.append(time.perf_counter() - started)
-                built_cpu.append(time.process_time() - cpu_started)
-                window.close_tab(window.tabs.indexOf(view))
-                window.close_tab(window.tabs.indexOf(kept))
-                QApplication.processEvents()
-            print(summary(f"{label} until idle", built, 0.050))
-            print(summary("  the same, CPU time of this process", built_cpu, 0.050))
+            time_opens(label, until_idle=True, beside=other, pause_ms=pause_ms)
         print(f"{'resident memory (peak), 100k open':<34} {rss_mb():7.1f} MB"
               f"   {'ok' if rss_mb() < 400 else 'OVER TARGET'} (< 400 MB)")
         window.close()

@@ -393,12 +393,11 @@ def read_page_in_session(sessions: sessionmaker[Session], token: str, query: Lis
         return read_page(db, token, query)
 
 
-async def read_page_async(pool: Any, token: str, query: ListQuery) -> bytes:
-    """The page through the asyncio PostgreSQL pool, rows written in Python: one round
-    trip for the token check and the page (two with the total).
-
-    `case_list_pg` serves the list from the texts the database keeps; this is its
-    reference and its way out for a page with a case the database could not write."""
+async def read_signed(
+    pool: Any, token: str, query: ListQuery, sql_for: Callable[[Shape], str]
+) -> tuple[Principal, list[tuple[Any, ...]]]:
+    """Who asks and the rows of `sql_for`'s statement, which checks the token in the same
+    round trip (its first SIGN_IN_COLUMNS columns); 401/422 as the route answers them."""
     try:
         params = filter_parameters(query)
     except ApiError:
@@ -407,8 +406,17 @@ async def read_page_async(pool: Any, token: str, query: ListQuery) -> bytes:
     now = utcnow()
     params["digest"] = token_digest(token)
     params["now"] = now
-    rows = await fetch_all(pool, _signed_page_sql(shape_of(ANYONE, query)), params)
-    principal = principal_of(sign_in_of(sign_in_ids(rows[0] if rows else None)), now)
+    rows = await fetch_all(pool, sql_for(shape_of(ANYONE, query)), params)
+    return principal_of(sign_in_of(sign_in_ids(rows[0] if rows else None)), now), rows
+
+
+async def read_page_async(pool: Any, token: str, query: ListQuery) -> bytes:
+    """The page through the asyncio PostgreSQL pool, rows written in Python: one round
+    trip for the token check and the page (two with the total).
+
+    `case_list_pg` serves the list from the texts the database keeps; this is its
+    reference and its way out for a page with a case the database could not write."""
+    principal, rows = await read_signed(pool, token, query, _signed_page_sql)
     page = [row[SIGN_IN_COLUMNS:] for row in rows if row[SIGN_IN_COLUMNS] is not None]
     total = await count_async(pool, principal, query) if query.include_total else None
     return page_json(page, query.limit, total)

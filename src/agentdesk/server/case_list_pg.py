@@ -31,30 +31,20 @@ from sqlalchemy import (
 )
 
 from agentdesk.server import case_list
-from agentdesk.server.base import utcnow
 from agentdesk.server.case_list import (
-    ANYONE,
     ROLE_VIEWS,
     ListQuery,
     Shape,
     after_cursor,
     encode_cursor,
-    filter_parameters,
     filters_of,
-    shape_of,
-    sign_in_ids,
 )
 from agentdesk.server.deps import (
     SIGN_IN,
     SIGN_IN_COLUMNS,
-    authenticate_async,
-    principal_of,
-    sign_in_of,
 )
-from agentdesk.server.errors import ApiError
 from agentdesk.server.models import Case
-from agentdesk.server.pg_reads import fetch_all, pg_sql
-from agentdesk.server.security import token_digest
+from agentdesk.server.pg_reads import pg_sql
 
 
 @lru_cache(maxsize=256)
@@ -120,19 +110,9 @@ def frame(items: str | None, next_cursor: str | None, total: int | None) -> byte
 async def read_page_async(pool: Any, token: str, query: ListQuery) -> bytes:
     """The page through the asyncio PostgreSQL pool, on the event loop: one round trip
     for the token check and the page (two with the total)."""
-    try:
-        params = filter_parameters(query)
-    except ApiError:
-        await authenticate_async(pool, token)  # an unusable token answers 401 first
-        raise
-    now = utcnow()
-    params["digest"] = token_digest(token)
-    params["now"] = now
-    rows = await fetch_all(pool, signed_json_sql(shape_of(ANYONE, query)), params)
-    row = rows[0] if rows else None
-    principal = principal_of(sign_in_of(sign_in_ids(row)), now)
-    assert row is not None  # principal_of answered 401 otherwise
-    items, fetched, complete, last = row[SIGN_IN_COLUMNS:]
+    principal, rows = await case_list.read_signed(pool, token, query, signed_json_sql)
+    assert rows  # read_signed answered 401 otherwise
+    items, fetched, complete, last = rows[0][SIGN_IN_COLUMNS:]
     if not complete:
         # A case without its text: the whole page as the row path writes it.
         return await case_list.read_page_async(pool, token, query)

@@ -17,7 +17,7 @@ query on a `Uuid` column (convert with `uuid.UUID` first).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -175,35 +175,35 @@ def _by_digits() -> dict[int, str]:
     return {digits: ", ".join(f"'{code}'" for code in codes) for digits, codes in groups.items()}
 
 
-@compiles(money_text, "sqlite")
-def _money_sqlite(element: money_text, compiler: SQLCompiler, **kw: Any) -> str:
-    m, cur = _money_parts(element, compiler, **kw)
+def _money_case(m: str, cur: str, fraction: Callable[[str, int], str]) -> str:
+    # One arm per number of minor-unit digits; `fraction(m, digits)` writes the dialect's
+    # decimal text of `m` minor units.
     arms = []
     for digits, codes in _by_digits().items():
-        if digits == 0:
-            text = f"CAST({m} AS TEXT)"
-        else:
-            step = 10**digits
-            text = (
-                f"printf('%s%d.%0{digits}d', CASE WHEN {m} < 0 THEN '-' ELSE '' END,"
-                f" abs({m}) / {step}, abs({m}) % {step})"
-            )
+        text = f"CAST({m} AS TEXT)" if digits == 0 else fraction(m, digits)
         arms.append(f"WHEN {cur} IN ({codes}) THEN {text}")
     return f"(CASE WHEN {m} IS NULL THEN NULL {' '.join(arms)} END)"
+
+
+@compiles(money_text, "sqlite")
+def _money_sqlite(element: money_text, compiler: SQLCompiler, **kw: Any) -> str:
+    def fraction(m: str, digits: int) -> str:
+        step = 10**digits
+        return (
+            f"printf('%s%d.%0{digits}d', CASE WHEN {m} < 0 THEN '-' ELSE '' END,"
+            f" abs({m}) / {step}, abs({m}) % {step})"
+        )
+
+    return _money_case(*_money_parts(element, compiler, **kw), fraction)
 
 
 @compiles(money_text)
 def _money_default(element: money_text, compiler: SQLCompiler, **kw: Any) -> str:
-    m, cur = _money_parts(element, compiler, **kw)
-    arms = []
-    for digits, codes in _by_digits().items():
-        if digits == 0:
-            text = f"CAST({m} AS TEXT)"
-        else:
-            step = 10**digits
-            text = (
-                f"(CASE WHEN {m} < 0 THEN '-' ELSE '' END) || CAST(abs({m}) / {step} AS TEXT)"
-                f" || '.' || lpad(CAST(mod(abs({m}), {step}) AS TEXT), {digits}, '0')"
-            )
-        arms.append(f"WHEN {cur} IN ({codes}) THEN {text}")
-    return f"(CASE WHEN {m} IS NULL THEN NULL {' '.join(arms)} END)"
+    def fraction(m: str, digits: int) -> str:
+        step = 10**digits
+        return (
+            f"(CASE WHEN {m} < 0 THEN '-' ELSE '' END) || CAST(abs({m}) / {step} AS TEXT)"
+            f" || '.' || lpad(CAST(mod(abs({m}), {step}) AS TEXT), {digits}, '0')"
+        )
+
+    return _money_case(*_money_parts(element, compiler, **kw), fraction)
