@@ -107,6 +107,41 @@ class _Pattern:
 
 
 @dataclass(frozen=True)
+class _ProbeIndex:
+    """Which patterns a text's probes select, found without trying every pattern.
+
+    A one-character probe (every Chinese phrase has one) is looked up by the characters
+    of the text; longer probes (English words, a few dozen distinct ones) are searched
+    for once each, however many phrases share them."""
+
+    by_char: dict[str, tuple[int, ...]]
+    by_word: tuple[tuple[str, tuple[int, ...]], ...]
+
+    @classmethod
+    def of(cls, patterns: tuple[_Pattern, ...]) -> _ProbeIndex:
+        """The index of `patterns`, by their position in it."""
+        chars: dict[str, list[int]] = {}
+        words: dict[str, list[int]] = {}
+        for position, pattern in enumerate(patterns):
+            table = chars if len(pattern.probe) == 1 else words
+            table.setdefault(pattern.probe, []).append(position)
+        return cls(
+            {probe: tuple(at) for probe, at in chars.items()},
+            tuple((probe, tuple(at)) for probe, at in words.items()),
+        )
+
+    def selected(self, haystack: str) -> list[int]:
+        """The positions of the patterns whose probe occurs in `haystack`, in order."""
+        by_char = self.by_char
+        found = [at for ch in set(haystack) if ch in by_char for at in by_char[ch]]
+        for probe, at in self.by_word:
+            if probe in haystack:
+                found.extend(at)
+        found.sort()
+        return found
+
+
+@dataclass(frozen=True)
 class ConductLexicon:
     """Compiled word lists: what to flag, and which innocent phrases to leave alone."""
 
@@ -115,6 +150,23 @@ class ConductLexicon:
     allowed: tuple[_Pattern, ...]
     labels: dict[ConductCategory, tuple[str, str]]
     sources: dict[ConductCategory, str]
+
+    @cached_property
+    def _pattern_index(self) -> _ProbeIndex:
+        return _ProbeIndex.of(self.patterns)
+
+    @cached_property
+    def _allowed_index(self) -> _ProbeIndex:
+        return _ProbeIndex.of(self.allowed)
+
+    def probed(self, haystack: str) -> tuple[list[_Pattern], list[_Pattern]]:
+        """The patterns and allow-list entries whose probe occurs in the lower-cased
+        text `haystack`, each in list order (the others cannot match)."""
+        patterns, allowed = self.patterns, self.allowed
+        return (
+            [patterns[at] for at in self._pattern_index.selected(haystack)],
+            [allowed[at] for at in self._allowed_index.selected(haystack)],
+        )
 
 
 _APOSTROPHES = "'\u2019"
@@ -219,17 +271,14 @@ def find_banned_conduct(
     Chinese and English). `lexicon` defaults to the shipped word lists.
     """
     lists = lexicon if lexicon is not None else shipped_lexicon()
-    haystack = text.lower()
     # Only the expressions whose probe occurs are run (and compiled, the first time).
-    allowed = [
-        p for p in lists.allowed
-        if p.probe in haystack and (language is None or p.language is language)
-    ]
+    probed, allowed = lists.probed(text.lower())
+    if not probed:
+        return []  # most notes: no phrase can match, so neither can an allow-list entry
+    allowed = [p for p in allowed if language is None or p.language is language]
     allowed_spans = [m.span() for p in allowed for m in p.regex.finditer(text)]
     found: list[ConductFinding] = []
-    for pattern in lists.patterns:
-        if pattern.probe not in haystack:
-            continue
+    for pattern in probed:
         if language is not None and pattern.language is not language:
             continue
         category = pattern.category

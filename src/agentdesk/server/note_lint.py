@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from agentdesk.domain.compliance import Policy
+from agentdesk.domain.compliance.rulebook import rulebook
 from agentdesk.domain.conduct import ConductFinding, find_banned_conduct
 from agentdesk.server import audit
 from agentdesk.server.deps import Principal
@@ -23,9 +24,8 @@ VIOLATION_ACTION = "compliance.violation"
 
 def conduct_rule_id(policy: Policy) -> str | None:
     """The id of the policy's banned-conduct rule (CN-6, US-CONDUCT); None: not linted."""
-    return next(
-        (r.id for r in policy.enabled_rules() if r.check == "banned_conduct"), None
-    )
+    # Worked out once per policy: every pushed note and attempt asks.
+    return rulebook(policy).conduct_rule_id
 
 
 def findings(text: str) -> list[ConductFinding]:

@@ -7,13 +7,10 @@ Both evaluate the same rules of the same policy. The clock is never read: `now` 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import Any
 
-from agentdesk.domain.compliance import rules_frequency, rules_status, rules_time
 from agentdesk.domain.compliance.facts import (
     CaseFacts,
     ContactAttempt,
@@ -25,42 +22,16 @@ from agentdesk.domain.compliance.findings import Finding, Situation
 from agentdesk.domain.compliance.localtime import resolve_zones, to_utc
 from agentdesk.domain.compliance.policy import (
     ContactWindowRule,
-    ConversationCooldownRule,
-    DailyAttemptsPerNumberRule,
-    DailyConnectedCallsRule,
     InconvenientTimesRule,
     Policy,
-    RollingCallsRule,
     Severity,
 )
+from agentdesk.domain.compliance.rulebook import rules_for
 from agentdesk.domain.vocabulary import Channel, Language
 
 # How far ahead `next_allowed_at` is searched; beyond it the contact counts as never.
 SEARCH_HORIZON = timedelta(days=400)
 _MAX_STEPS = 200
-
-_CHECKS: dict[str, Callable[[Any, Situation, datetime], list[Finding]]] = {
-    "contact_window": rules_time.contact_window,
-    "inconvenient_times": rules_time.inconvenient_times,
-    "daily_connected_calls": rules_frequency.daily_connected_calls,
-    "daily_attempts_per_number": rules_frequency.daily_attempts_per_number,
-    "rolling_calls": rules_frequency.rolling_calls,
-    "conversation_cooldown": rules_frequency.conversation_cooldown,
-    "third_party": rules_status.third_party,
-    "holds": rules_status.holds,
-    "opt_out": rules_status.opt_out,
-    "workplace": rules_status.workplace,
-    "reminder": rules_status.reminder,
-}
-
-_TIMED = (
-    ContactWindowRule,
-    InconvenientTimesRule,
-    DailyConnectedCallsRule,
-    DailyAttemptsPerNumberRule,
-    RollingCallsRule,
-    ConversationCooldownRule,
-)
 
 
 class Verdict(StrEnum):
@@ -117,11 +88,9 @@ def _zone_findings(policy: Policy, situation: Situation, names: tuple[str, ...])
     """Fail closed when the zones needed to judge the time are unknown."""
     timed = [
         r
-        for r in policy.enabled_rules()
-        if isinstance(r, _TIMED)
-        and situation.channel in r.channels
+        for r in rules_for(policy, situation.channel).timed
         # Stated inconvenient times matter only when the borrower stated some.
-        and not (isinstance(r, InconvenientTimesRule) and not situation.case.inconvenient_times)
+        if not (isinstance(r, InconvenientTimesRule) and not situation.case.inconvenient_times)
     ]
     if not timed:
         return []
@@ -161,10 +130,8 @@ def _situation(
 
 def _evaluate(policy: Policy, situation: Situation, at: datetime) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in policy.enabled_rules():
-        check = _CHECKS.get(rule.check)
-        if check is not None:
-            findings.extend(check(rule, situation, at))
+    for check, rule in rules_for(policy, situation.channel).checks:
+        findings.extend(check(rule, situation, at))
     return findings
 
 

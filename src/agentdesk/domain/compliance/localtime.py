@@ -10,6 +10,7 @@ the first occurrence of a repeated time and the end of the gap for a skipped one
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Chinese names for the zones agents meet most; others are shown by their IANA name.
@@ -37,6 +38,21 @@ def zone_name_zh(zone: ZoneInfo) -> str:
 
 def resolve_zones(names: tuple[str, ...]) -> tuple[tuple[ZoneInfo, ...], tuple[str, ...]]:
     """The zones that exist, and the names that do not (empty names count as unknown)."""
+    try:
+        return _resolved(names)
+    except TypeError:  # a name that cannot be a cache key (not a string) is judged afresh
+        return _resolve(names)
+
+
+# Every judged contact resolves its zones twice, and a name that is not a zone is looked
+# for on disk again each time (ZoneInfo keeps only the ones it finds); the zone database
+# does not change while the process runs, so each answer is kept.
+@lru_cache(maxsize=512)
+def _resolved(names: tuple[str, ...]) -> tuple[tuple[ZoneInfo, ...], tuple[str, ...]]:
+    return _resolve(names)
+
+
+def _resolve(names: tuple[str, ...]) -> tuple[tuple[ZoneInfo, ...], tuple[str, ...]]:
     zones: list[ZoneInfo] = []
     unknown: list[str] = []
     for name in names:
