@@ -271,18 +271,34 @@ def judge_attempt(
         holds=facts.holds,
         borrower_unreachable=_unreachable(facts, attempt),
     )
+    key, target = _target(facts, row.contact_point_id)
     # The borrower's statements that held when the attempt was made (opt-outs, a
-    # workplace that forbids contact, inconvenient times).
+    # workplace that forbids contact, inconvenient times). Only the attempt's own point
+    # is judged, so only it takes them on (none held: the facts stand as they are).
     held = contact_preferences.in_force_at(facts.preferences, attempt.at)
-    known = {str(key): point for key, point in facts.points.items()}
-    # A contact with no contact point (a visit, a letter) is made to the borrower: "" is
-    # them, so their opt-outs of that channel apply to it too.
-    known.setdefault("", ContactPoint("", ContactRelation.BORROWER))
-    case_facts, points = with_preferences(
-        case_facts, known, contact_preferences.as_stated(held)
-    )
-    target = points.get(str(row.contact_point_id) if row.contact_point_id else "")
+    if held:
+        case_facts, points = with_preferences(
+            case_facts, {} if target is None else {key: target},
+            contact_preferences.as_stated(held),
+        )
+        target = points.get(key)
     return violations_of(attempt, facts.history, case_facts, policy, target=target)
+
+
+# A contact with no contact point (a visit, a letter) is made to the borrower: "" is
+# them, so their opt-outs of that channel apply to it too.
+_THE_BORROWER = ContactPoint("", ContactRelation.BORROWER)
+
+
+def _target(facts: BorrowerFacts, point_id: uuid.UUID | None) -> tuple[str, ContactPoint | None]:
+    """The attempt's contact point by its text id ("": none), None when not the borrower's."""
+    if not point_id:
+        return "", _THE_BORROWER
+    key = str(point_id)
+    point = facts.points.get(point_id)
+    if point is None:  # keys are ids; an id given as text is found by its text
+        point = next((p for k, p in facts.points.items() if str(k) == key), None)
+    return key, point
 
 
 def given_attempt(facts: BorrowerFacts, row: AttemptRow) -> ContactAttempt:
