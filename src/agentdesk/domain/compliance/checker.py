@@ -120,11 +120,14 @@ def _situation(
     target: ContactPoint,
     history: ContactHistory,
     attempt: ContactAttempt | None = None,
+    explain: bool = True,
 ) -> tuple[Situation, tuple[str, ...]]:
     borrower_zones, _ = resolve_zones(case.time_zones)
     target_names = target.time_zones or case.time_zones
     target_zones, _ = resolve_zones(target_names)
-    situation = Situation(case, channel, target, history, borrower_zones, target_zones, attempt)
+    situation = Situation(
+        case, channel, target, history, borrower_zones, target_zones, attempt, explain
+    )
     return situation, (*case.time_zones, *target.time_zones)
 
 
@@ -208,7 +211,8 @@ def violations_of(
         return ()
     point = target or ContactPoint(attempt.contact_point_id, attempt.relation)
     before = history.before(attempt.at, exclude_id=attempt.attempt_id)
-    situation, names = _situation(case, attempt.channel, point, before, attempt)
+    # Only the rule ids are answered, so the findings need not be worded.
+    situation, names = _situation(case, attempt.channel, point, before, attempt, explain=False)
     findings = _zone_findings(policy, situation, names) + _evaluate(policy, situation, attempt.at)
     return tuple(dict.fromkeys(f.rule_id for f in findings if f.severity is Severity.BLOCK))
 

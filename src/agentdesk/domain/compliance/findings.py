@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from agentdesk.domain.compliance.facts import (
@@ -45,6 +46,24 @@ class Finding:
         return f"{en}: {self.reason_en} ({self.rule_id})"
 
 
+class _Rule(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def check(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+
+
+def unexplained(rule: _Rule) -> Finding:
+    """That `rule` applies, and how strongly, without the sentences or `clear_at`.
+
+    Judging an attempt after the fact needs only which rules it broke; the server does
+    that for every pushed attempt, and working out the words and the instant a block
+    clears cost more than deciding that it applies."""
+    return Finding(rule.id, rule.check, rule.severity, "", "", None)
+
+
 @dataclass(frozen=True)
 class Situation:
     """A contact being judged: proposed now, or (with `attempt`) one that happened."""
@@ -56,6 +75,8 @@ class Situation:
     borrower_zones: tuple[ZoneInfo, ...]
     target_zones: tuple[ZoneInfo, ...]
     attempt: ContactAttempt | None = None
+    # False: findings need not say why nor until when (`unexplained`), only which rule.
+    explain: bool = True
 
     @property
     def to_borrower(self) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from agentdesk.domain.compliance.facts import ConsentKind, ContactAttempt, ContactHistory
-from agentdesk.domain.compliance.findings import Finding, Situation
+from agentdesk.domain.compliance.findings import Finding, Situation, unexplained
 from agentdesk.domain.compliance.localtime import local_day, start_of_day, to_utc, zone_name_zh
 from agentdesk.domain.compliance.policy import (
     ConversationCooldownRule,
@@ -69,6 +69,8 @@ def daily_connected_calls(
         used = sum(1 for a in counted if local_day(a.at, zone) == today)
         if used < rule.limit:
             continue
+        if not situation.explain:
+            return [unexplained(rule)]
         findings.append(
             Finding(
                 rule.id,
@@ -109,6 +111,8 @@ def daily_attempts_per_number(
         used = sum(1 for a in counted if local_day(a.at, zone) == today)
         if used < rule.limit:
             continue
+        if not situation.explain:
+            return [unexplained(rule)]
         findings.append(
             Finding(
                 rule.id,
@@ -193,6 +197,8 @@ def rolling_calls(rule: RollingCallsRule, situation: Situation, at: datetime) ->
             for step in range(1, rule.days + 1)
             if in_window(today + timedelta(days=step)) < rule.limit
         )
+        if not situation.explain:
+            return [unexplained(rule)]
         findings.append(
             Finding(
                 rule.id,
@@ -241,6 +247,8 @@ def conversation_cooldown(
         clear_day = talked + timedelta(days=rule.days)
         if today >= clear_day:
             continue
+        if not situation.explain:
+            return [unexplained(rule)]
         day_number = (today - talked).days + 1
         findings.append(
             Finding(

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from agentdesk.domain.compliance.facts import ConsentKind, InconvenientTime
-from agentdesk.domain.compliance.findings import Finding, Situation
+from agentdesk.domain.compliance.findings import Finding, Situation, unexplained
 from agentdesk.domain.compliance.localtime import (
     clock_text,
     instant_at,
@@ -50,6 +50,8 @@ def contact_window(rule: ContactWindowRule, situation: Situation, at: datetime) 
         wall = local(at, zone)
         if rule.start <= wall.time() < rule.end:
             continue
+        if not situation.explain:
+            return [unexplained(rule)]  # one zone is enough to say the rule applies
         day = wall.date() if wall.time() < rule.start else wall.date() + timedelta(days=1)
         opens = min(instant_at(day, rule.start, zone), _next_consent_start(rule, situation, at))
         window = f"{_hhmm(rule.start)}–{_hhmm(rule.end)}"
@@ -95,6 +97,8 @@ def inconvenient_times(
             ends = _period_containing(period, at, zone)
             if ends is None:
                 continue
+            if not situation.explain:
+                return [unexplained(rule)]
             stated = f"{_hhmm(period.start)}–{_hhmm(period.end)}"
             findings.append(
                 Finding(
