@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "agentdesk"
@@ -53,12 +54,22 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _begin_sqlite(conn: Any) -> None:
+def _begin_sqlite(conn: Connection) -> None:
     # A unit of work that will write takes the write lock up front (BEGIN IMMEDIATE), so
     # it waits its turn instead of failing half-way when another writer got there first;
     # readers begin deferred and never block anyone under WAL.
-    immediate = conn.get_execution_options().get(IMMEDIATE, False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    sql = "BEGIN IMMEDIATE" if conn.get_execution_options().get(IMMEDIATE, False) else "BEGIN"
+    # Straight on the driver: SQLAlchemy's statement machinery (execution context, events,
+    # result set-up) cost several times SQLite's own work here, on every transaction.
+    # Its errors (a lock not granted in time) still come back as SQLAlchemy's.
+    dbapi = conn.dialect.loaded_dbapi
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql)
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, dbapi.Error) from exc
+    finally:
+        cursor.close()
 
 
 def make_engine(url: str | None = None, *, pool_size: int = 10) -> Engine:
