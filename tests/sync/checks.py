@@ -116,8 +116,12 @@ def assert_agree(engine: Engine, desk: Desk) -> None:
 def revoke(engine: Engine, username: str) -> None:
     """Revoke every session of `username` (what `agentdesk-server revoke` does)."""
     from agentdesk.server.base import utcnow
+    from agentdesk.server.db import begin_write
 
     with Session(engine) as db:
+        # The write lock first, as the server's own writers take it: a read turned write
+        # would fail outright if a pushed op committed in between (SQLite).
+        begin_write(db)
         user_id = db.scalars(select(User.id).where(User.username == username)).one()
         for row in db.scalars(select(DeviceSession).where(DeviceSession.user_id == user_id)):
             row.revoked_at = utcnow()

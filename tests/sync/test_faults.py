@@ -22,7 +22,7 @@ from agentdesk.client.store import LocalStore
 from agentdesk.client.sync_engine import Progress, SyncState
 from agentdesk.server.models import Note
 from agentdesk.server.seed.demo import DEMO_PASSWORD
-from agentdesk.server.sync.models import SyncOp
+from agentdesk.server.sync.models import SyncChange, SyncOp
 from tests.support.proxy import FaultProxy
 from tests.support.server_db import token_for
 from tests.sync.checks import assert_agree, assert_applied_once, ops_on_server, revoke
@@ -63,11 +63,18 @@ def test_server_down_during_push(
     agent.engine.progress = kill_after_first_batch
     down = agent.sync()
     assert down.state is SyncState.OFFLINE
-    assert down.pushed == 2 and agent.outbox.count() == 4
+    # The second batch was already on its way when the server died (pushes overlap the
+    # store's work): it was answered, applied without its answer arriving, or not
+    # applied. Whatever has no answer is still queued, and the third batch was never
+    # applied.
+    assert down.pushed in (2, 4) and agent.outbox.count() == 6 - down.pushed
+    applied_unheard = len(ops_on_server(server_engine, [c.op_id for c in made])) - down.pushed
+    assert applied_unheard in ((0, 2) if down.pushed == 2 else (0,))
     server.start()
     agent.engine.progress = agent.progress.append
     up = agent.sync()
-    assert up.state is SyncState.SYNCED and up.applied == 4 and agent.outbox.count() == 0
+    assert up.state is SyncState.SYNCED and agent.outbox.count() == 0
+    assert (up.applied, up.duplicates) == (6 - down.pushed - applied_unheard, applied_unheard)
     assert_applied_once(server_engine, made)
     assert_agree(server_engine, agent)
 
@@ -226,14 +233,21 @@ def test_token_revoked_mid_sync(
     stopped = agent.sync()
     assert stopped.state is SyncState.SIGN_IN_REQUIRED
     assert "sign in" in stopped.message.lower() or "登录" in stopped.message
-    assert agent.outbox.count() == 4, "queued ops stay queued"
+    # The second batch may already be on its way when the first one's answers are
+    # written (pushes overlap the store's work): it is applied or refused whole. Either
+    # way every op is on the server or still queued, never both, and the sync stopped
+    # before the last batch.
+    on_server = ops_on_server(server_engine, [c.op_id for c in made])
+    assert len(on_server) in (2, 4), on_server
+    queued = {entry.op.op_id for entry in agent.outbox.pending(10)}
+    assert queued == {c.op_id for c in made} - set(on_server), "queued ops stay queued"
     assert creds.load(server.url, "agent.east1") is None, "the dead token is forgotten"
     assert agent.sync().state is SyncState.SIGN_IN_REQUIRED
 
     agent.engine.progress = agent.progress.append
     agent.engine.sign_in("agent.east1", DEMO_PASSWORD, "laptop")
     done = agent.sync()
-    assert done.state is SyncState.SYNCED and done.applied == 4
+    assert done.state is SyncState.SYNCED and done.applied == len(queued)
     assert_applied_once(server_engine, made)
 
 
@@ -326,3 +340,26 @@ def test_old_desktop_is_told_to_upgrade(
         assert r.status_code == 426 and r.json()["error"]["code"] == "upgrade_required"
     finally:
         old.close()
+
+
+def test_overlapping_batches_are_applied_in_outbox_order(
+    desk: DeskFactory, server_engine: Engine
+) -> None:
+    # A batch goes out while the answers of the one before are being written, never
+    # before those answers arrived: the server applies every op in the order it was made.
+    agent = desk("agent.east1", push_batch=2)
+    agent.sync()
+    case_id = some_case(agent)
+    made = [note(agent, case_id, f"按顺序 {i}") for i in range(9)]
+    report = agent.sync()
+    assert report.state is SyncState.SYNCED and report.applied == 9
+    assert [p.done for p in agent.progress if p.phase == "push"][-6:] == [0, 2, 4, 6, 8, 9]
+    with Session(server_engine) as db:
+        logged = db.execute(
+            select(SyncChange.entity_id)
+            .where(SyncChange.entity_id.in_([str(c.entity_id) for c in made]))
+            .order_by(SyncChange.seq)
+        )
+        order = [uuid.UUID(entity_id) for (entity_id,) in logged]
+    assert order == [c.entity_id for c in made]
+    assert_applied_once(server_engine, made)

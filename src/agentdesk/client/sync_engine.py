@@ -25,7 +25,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -41,12 +41,12 @@ from agentdesk.client.api import (
 )
 from agentdesk.client.changes import apply_changes, start_again
 from agentdesk.client.credentials import CredentialStore
-from agentdesk.client.outbox import Outbox
+from agentdesk.client.outbox import Outbox, OutboxEntry
 from agentdesk.client.search_keys import warm_up
 from agentdesk.client.store import LocalStore
 from agentdesk.protocol.auth import LoginResponse
 from agentdesk.protocol.handshake import MAX_CLOCK_SKEW_SECONDS
-from agentdesk.protocol.sync import OpStatus
+from agentdesk.protocol.sync import OpStatus, PushResponse
 
 log = logging.getLogger(__name__)
 
@@ -208,26 +208,41 @@ class SyncEngine:
         return self._last_handshake[2]
 
     def push(self, report: SyncReport | None = None) -> SyncReport:
-        """Push the whole outbox in order, a batch at a time (raises ApiFailure)."""
+        """Push the whole outbox in order, a batch at a time (raises ApiFailure).
+
+        A batch goes out only once the one before it is answered in full, so the server
+        applies the ops strictly in order; but it goes out before those answers are
+        written to the outbox, and the batch after it is read meanwhile, so the store's
+        work overlaps the server's instead of adding to it."""
         report = report or SyncReport()
         total = self.outbox.count()
         self.progress(Progress("push", 0, total))
         device_id = self.store.device_id
-        for batch in self.outbox.batches(self.push_batch):
-            ops = [entry.op for entry in batch]
-            self.outbox.record_attempt(op.op_id for op in ops)
-            response = self.api.push(device_id, ops)
-            sent = {op.op_id for op in ops}
-            answers = [r for r in response.results if r.op_id in sent]
-            summary = self.outbox.mark_answered(answers)
-            report.pushed += len(answers)
-            report.applied += sum(1 for r in answers if r.status is OpStatus.APPLIED)
-            report.duplicates += sum(1 for r in answers if r.status is OpStatus.DUPLICATE)
-            report.needs_attention += summary.needs_attention
-            report.removed_cases.extend(summary.removed_cases)
-            self.progress(Progress("push", report.pushed, total))
-            if len(answers) < len(ops):
-                break  # unanswered ops stay queued; do not run ahead of them
+        batches = self.outbox.batches(self.push_batch)
+        with ThreadPoolExecutor(1, thread_name_prefix="sync-push") as sender:
+
+            def send(batch: list[OutboxEntry]) -> Future[PushResponse]:
+                ops = [entry.op for entry in batch]
+                self.outbox.record_attempt(op.op_id for op in ops)
+                return sender.submit(self.api.push, device_id, ops)
+
+            batch = next(batches, None)
+            answer = send(batch) if batch else None
+            while batch and answer:
+                following = next(batches, None)  # read while this batch is on the server
+                sent = {entry.op.op_id for entry in batch}
+                answers = [r for r in answer.result().results if r.op_id in sent]
+                complete = len(answers) == len(batch)
+                # Unanswered ops stay queued: nothing runs ahead of them.
+                answer = send(following) if complete and following else None
+                summary = self.outbox.mark_answered(answers)
+                report.pushed += len(answers)
+                report.applied += sum(1 for r in answers if r.status is OpStatus.APPLIED)
+                report.duplicates += sum(1 for r in answers if r.status is OpStatus.DUPLICATE)
+                report.needs_attention += summary.needs_attention
+                report.removed_cases.extend(summary.removed_cases)
+                self.progress(Progress("push", report.pushed, total))
+                batch = following
         return report
 
     def pull(self, report: SyncReport | None = None) -> SyncReport:
