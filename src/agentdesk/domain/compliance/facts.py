@@ -180,11 +180,12 @@ class ContactHistory:
 
     def before(self, moment: datetime, exclude_id: str = "") -> ContactHistory:
         """The history as it stood just before `moment` (for judging a past attempt)."""
-        return ContactHistory(
-            attempts=tuple(
-                a
-                for a in self.attempts
-                if a.at < moment and not (exclude_id and a.attempt_id == exclude_id)
-            ),
-            consents=tuple(c for c in self.consents if c.given_at <= moment),
-        )
+        # List comprehensions, not generators: every judged attempt filters its history.
+        if exclude_id:
+            attempts = [
+                a for a in self.attempts if a.at < moment and a.attempt_id != exclude_id
+            ]
+        else:
+            attempts = [a for a in self.attempts if a.at < moment]
+        consents = [c for c in self.consents if c.given_at <= moment]
+        return ContactHistory(tuple(attempts), tuple(consents))

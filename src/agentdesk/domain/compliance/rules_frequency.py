@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from agentdesk.domain.compliance.facts import ConsentKind, ContactAttempt, ContactHistory
 from agentdesk.domain.compliance.findings import Finding, Situation, unexplained
@@ -44,6 +45,20 @@ def _near(
 # ------------------------------------------------------------------ daily caps
 
 
+def _count_on(
+    attempts: list[ContactAttempt], zone: ZoneInfo, day: date, enough: int | None
+) -> int:
+    """How many of `attempts` fall on local `day` in `zone`, counting no further than
+    `enough` (None: count them all)."""
+    used = 0
+    for attempt in attempts:
+        if attempt.at.astimezone(zone).date() == day:  # local_day, inline: run per attempt
+            used += 1
+            if used == enough:
+                break
+    return used
+
+
 def _counts_connected(rule: DailyConnectedCallsRule, attempt: ContactAttempt) -> bool:
     return (
         not attempt.inbound
@@ -64,9 +79,11 @@ def daily_connected_calls(
     nearby = _near(situation.history.attempts, at, 0)
     counted = [a for a in nearby if _counts_connected(rule, a)]
     findings = []
+    # Unworded, only "the limit is reached" matters: counting may stop there.
+    enough = None if situation.explain else rule.limit
     for zone in situation.borrower_zones:
         today = local_day(at, zone)
-        used = sum(1 for a in counted if local_day(a.at, zone) == today)
+        used = _count_on(counted, zone, today, enough)
         if used < rule.limit:
             continue
         if not situation.explain:
@@ -106,9 +123,10 @@ def daily_attempts_per_number(
     nearby = _near(situation.history.attempts, at, 0)
     counted = [a for a in nearby if _counts_dial(rule, a, number)]
     findings = []
+    enough = None if situation.explain else rule.limit
     for zone in situation.borrower_zones:
         today = local_day(at, zone)
-        used = sum(1 for a in counted if local_day(a.at, zone) == today)
+        used = _count_on(counted, zone, today, enough)
         if used < rule.limit:
             continue
         if not situation.explain:
