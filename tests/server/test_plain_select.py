@@ -16,9 +16,9 @@ from sqlalchemy import Connection, Table, bindparam, select, update
 from agentdesk.server import plain_insert, plain_select
 from agentdesk.server.models import Case
 from agentdesk.server.plain_select import AnySelect
-from agentdesk.server.sync.apply import _CASE_ROW
 from agentdesk.server.sync.borrower_memo import _SINCE
 from agentdesk.server.sync.models import SyncChange
+from agentdesk.server.sync.op_access import _CASE_ROW
 from tests.server.conftest import Api
 
 
