@@ -161,12 +161,13 @@ class ConductLexicon:
 
     def probed(self, haystack: str) -> tuple[list[_Pattern], list[_Pattern]]:
         """The patterns and allow-list entries whose probe occurs in the lower-cased
-        text `haystack`, each in list order (the others cannot match)."""
+        text `haystack`, each in list order (the others cannot match); no entries when
+        no pattern is probed (the allow-list then has nothing to remove)."""
         patterns, allowed = self.patterns, self.allowed
-        return (
-            [patterns[at] for at in self._pattern_index.selected(haystack)],
-            [allowed[at] for at in self._allowed_index.selected(haystack)],
-        )
+        probed = [patterns[at] for at in self._pattern_index.selected(haystack)]
+        if not probed:
+            return [], []  # the allow-list only ever removes matches: none to remove
+        return probed, [allowed[at] for at in self._allowed_index.selected(haystack)]
 
 
 _APOSTROPHES = "'\u2019"

@@ -41,18 +41,24 @@ OVERRIDE_ACTION = "compliance.override"
 _DEAD_ENDS = frozenset({CallResult.NOT_IN_SERVICE, CallResult.WRONG_NUMBER})
 
 
+# By value, looked up without the enum's own call: every attempt read or judged asks.
+_RESULTS = {r.value: r for r in CallResult}
+_CHANNELS = {c.value: c for c in Channel}
+_HOLDS = {h.value: h for h in Hold}
+
+
 def _result(value: str) -> CallResult | None:
     try:
-        return CallResult(value)
-    except ValueError:
+        return _RESULTS.get(value)
+    except TypeError:  # not a text at all: no result this version knows
         return None
 
 
 def _channel(value: str) -> Channel:
     try:
-        return Channel(value)
-    except ValueError:
         # A channel this version does not know is judged as a call, the most governed.
+        return _CHANNELS.get(value, Channel.CALL)
+    except TypeError:
         return Channel.CALL
 
 
@@ -65,8 +71,7 @@ def _relation(value: str | None) -> ContactRelation:
 
 
 def _holds(values: list[str]) -> frozenset[Hold]:
-    known = {h.value for h in Hold}
-    return frozenset(Hold(v) for v in values if v in known)
+    return frozenset(_HOLDS[v] for v in values if v in _HOLDS)
 
 
 @dataclass(frozen=True)
