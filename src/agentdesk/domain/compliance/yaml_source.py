@@ -95,15 +95,25 @@ def _parse_fast(text: str) -> tuple[yaml.Node | None, Any]:
     loader = getattr(yaml, "CSafeLoader", None)
     if loader is None:
         return None, None
-    return yaml.compose(text, Loader=loader), yaml.load(text, Loader=loader)
+    return _node_and_data(text, loader)
+
+
+def _node_and_data(text: str, loader_class: Any) -> tuple[yaml.Node | None, Any]:
+    # One parse: the data is constructed from the very node the line map is read from
+    # (what `yaml.load` does after composing that node itself).
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def _parse_pure(text: str, source: str) -> tuple[yaml.Node | None, Any]:
     # The pure-Python parser: also the one whose errors are reported, so a broken file
     # gets the same line and reason whichever parser read it first.
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = _node_and_data(text, yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
