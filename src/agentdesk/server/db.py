@@ -114,7 +114,10 @@ def begin_write(session: Session) -> None:
         if session.new or session.dirty or session.deleted:
             raise RuntimeError("begin_write() after changes were made in this transaction")
         session.rollback()
-    session.connection(execution_options={IMMEDIATE: True})
+    if isinstance(bind, Connection) and bind.get_execution_options().get(IMMEDIATE):
+        session.connection()  # a connection kept for writers (a pushed batch's) begins so
+    else:
+        session.connection(execution_options={IMMEDIATE: True})
 
 
 @contextmanager

@@ -175,6 +175,8 @@ def _cases_by(
     session: Session, column: Any, ids: set[uuid.UUID]
 ) -> dict[uuid.UUID, list[uuid.UUID]]:
     found: dict[uuid.UUID, list[uuid.UUID]] = {}
+    if not ids:
+        return found  # (most commits note only case items, whose case is known)
     id_list = sorted(ids)
     for start in range(0, len(id_list), 500):
         chunk = id_list[start : start + 500]
