@@ -223,8 +223,10 @@ class SyncEngine:
 
             def send(batch: list[OutboxEntry]) -> Future[PushResponse]:
                 ops = [entry.op for entry in batch]
+                answer = sender.submit(self.api.push, device_id, ops)
+                # Noted while the batch is on its way (the count is for diagnostics).
                 self.outbox.record_attempt(op.op_id for op in ops)
-                return sender.submit(self.api.push, device_id, ops)
+                return answer
 
             batch = next(batches, None)
             answer = send(batch) if batch else None
