@@ -20,9 +20,17 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from agentdesk.domain.compliance import ContactHistory, ContactPoint
 from agentdesk.domain.vocabulary import CallResult, Channel, ContactRelation, Hold
-from agentdesk.server.compliance_flags import BorrowerFacts, attempt_fact, judge_attempt
+from agentdesk.server.compliance_flags import (
+    BorrowerFacts,
+    _StoredIds,
+    attempt_fact,
+    judge_attempt,
+)
 from agentdesk.server.models import ContactPreference
 from tests.domain.compliance.rules_corpus import policies
 
@@ -141,6 +149,22 @@ def test_every_scenario_is_judged_as_before() -> None:
     assert len(golden) == SCENARIOS
     changed = [n for n in range(SCENARIOS) if scenario_digest(n) != golden[n]]
     assert changed == [], f"{len(changed)} scenarios changed, first {changed[:10]}"
+
+
+@given(st.uuids(), st.sampled_from(["hex", "HEX", "dashed", "braced", "urn", "object"]))
+def test_stored_ids_read_as_sqlalchemy_reads_them(value: uuid.UUID, form: str) -> None:
+    raw: Any = {
+        "hex": value.hex,
+        "HEX": value.hex.upper(),
+        "dashed": str(value),
+        "braced": "{" + str(value) + "}",
+        "urn": value.urn,
+        "object": value,
+    }[form]
+    stored = _StoredIds()
+    assert stored.id(raw) == uuid.UUID(str(raw)) == value
+    assert stored.text(raw) == str(value) == stored.unique_text(raw)
+    assert stored.text(None) == ""
 
 
 if __name__ == "__main__":

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BindParameter, Connection, bindparam, select
+from sqlalchemy import BindParameter, Connection, bindparam, select, type_coerce
 from sqlalchemy.orm import Session
+from sqlalchemy.types import NullType
 
 from agentdesk.domain.compliance import (
     CaseFacts,
@@ -100,16 +101,68 @@ def attempt_fact(
     attempt_id: uuid.UUID,
 ) -> ContactAttempt:
     """A stored attempt's columns as the rules see it (`points`: the borrower's)."""
+    return _attempt(
+        points, started_at, channel, point_id, _point_id(point_id), result, str(user_id),
+        str(attempt_id),
+    )
+
+
+def _attempt(
+    points: dict[uuid.UUID, ContactPoint],
+    started_at: datetime,
+    channel: str,
+    point_id: uuid.UUID | None,
+    point_text: str,
+    result: str,
+    agent_text: str,
+    attempt_text: str,
+) -> ContactAttempt:
     point = points.get(point_id) if point_id else None
     return ContactAttempt(
         at=started_at,
         channel=_channel(channel),
-        contact_point_id=_point_id(point_id),
+        contact_point_id=point_text,
         relation=point.relation if point else ContactRelation.BORROWER,
         result=_result(result),
-        agent_id=str(user_id),
-        attempt_id=str(attempt_id),
+        agent_id=agent_text,
+        attempt_id=attempt_text,
     )
+
+
+class _StoredIds:
+    """Ids as read without conversion — text on SQLite, uuid objects where the database
+    has a uuid type — made into `uuid.UUID`s and their text as SQLAlchemy would, once per
+    distinct value: a batch reads thousands of attempts that share a few agents, contact
+    points and borrowers, and converting each id of each row cost more than the rest."""
+
+    _HEX = "0123456789abcdef"
+
+    def __init__(self) -> None:
+        self._ids: dict[Any, uuid.UUID] = {}
+        self._texts: dict[Any, str] = {}
+
+    def id(self, raw: Any) -> uuid.UUID:
+        """The id (`raw` not None)."""
+        found = self._ids.get(raw)
+        if found is None:
+            found = self._ids[raw] = raw if isinstance(raw, uuid.UUID) else uuid.UUID(raw)
+        return found
+
+    def text(self, raw: Any) -> str:
+        """`str()` of the id ("" for None)."""
+        found = self._texts.get(raw)
+        if found is None:
+            found = self._texts[raw] = "" if raw is None else str(self.id(raw))
+        return found
+
+    @classmethod
+    def unique_text(cls, raw: Any) -> str:
+        """`str()` of an id met once (an attempt's own), without keeping it."""
+        if isinstance(raw, str) and len(raw) == 32 and not raw.strip(cls._HEX):
+            # How SQLAlchemy stores a uuid as text (32 lower-case hex digits): its text
+            # is those digits with the dashes put in.
+            return f"{raw[:8]}-{raw[8:12]}-{raw[12:16]}-{raw[16:20]}-{raw[20:]}"
+        return str(raw if isinstance(raw, uuid.UUID) else uuid.UUID(raw))
 
 
 def read_points(conn: Connection, borrower_id: uuid.UUID) -> dict[uuid.UUID, ContactPoint]:
@@ -199,13 +252,17 @@ def read_facts_of(
     points: dict[uuid.UUID, dict[uuid.UUID, ContactPoint]] = {b: {} for b in ids}
     columns: dict[uuid.UUID, list[Any]] = {b: [] for b in ids}
     statements: dict[uuid.UUID, list[ContactPreference]] = {b: [] for b in ids}
+    stored = _StoredIds()
     for start in range(0, len(ids), 500):
         chunk = {"ids": ids[start : start + 500]}
         zones.update((b, zone) for b, zone in conn.execute(_ZONES, chunk))
         for point_id, relation, borrower in conn.execute(_POINTS_OF, chunk):
             points[borrower][point_id] = ContactPoint(str(point_id), _relation(relation))
-        for *row, borrower in conn.execute(_ATTEMPTS_OF, chunk):
-            columns[borrower].append(row)
+        for at, channel, on, result, by, own_id, of in conn.execute(_ATTEMPTS_OF, chunk):
+            columns[stored.id(of)].append(
+                (at, channel, None if on is None else stored.id(on), stored.text(on), result,
+                 stored.text(by), stored.unique_text(own_id))
+            )
         for statement in session.scalars(
             select(ContactPreference)
             .where(ContactPreference.borrower_id.in_(chunk["ids"]))
@@ -217,7 +274,7 @@ def read_facts_of(
             frozenset(),
             zones.get(b) or "",
             points[b],
-            ContactHistory(tuple(attempt_fact(points[b], *row) for row in columns[b])),
+            ContactHistory(tuple(_attempt(points[b], *row) for row in columns[b])),
             tuple(statements[b]),
         )
         for b in ids
@@ -230,7 +287,16 @@ _POINTS_OF = select(PointRow.id, PointRow.relation, PointRow.borrower_id).where(
     PointRow.borrower_id.in_(_IDS)
 )
 _ATTEMPTS_OF = (
-    select(*_ATTEMPT_COLUMNS, Case.borrower_id)
+    select(
+        AttemptRow.started_at,
+        AttemptRow.channel,
+        # The ids as stored (`_StoredIds` converts them).
+        type_coerce(AttemptRow.contact_point_id, NullType()),
+        AttemptRow.result,
+        type_coerce(AttemptRow.user_id, NullType()),
+        type_coerce(AttemptRow.id, NullType()),
+        type_coerce(Case.borrower_id, NullType()),
+    )
     .join(Case, Case.id == AttemptRow.case_id)
     .where(Case.borrower_id.in_(_IDS))
     .order_by(AttemptRow.started_at, AttemptRow.id)
