@@ -116,6 +116,10 @@ class _ProbeIndex:
 
     by_char: dict[str, tuple[int, ...]]
     by_word: tuple[tuple[str, tuple[int, ...]], ...]
+    # Whether any probe of each kind occurs at all, in one scan of the text (most notes
+    # contain none); None: always look (no probes, or an empty one, which is everywhere).
+    any_char: re.Pattern[str] | None
+    any_word: re.Pattern[str] | None
 
     @classmethod
     def of(cls, patterns: tuple[_Pattern, ...]) -> _ProbeIndex:
@@ -125,18 +129,25 @@ class _ProbeIndex:
         for position, pattern in enumerate(patterns):
             table = chars if len(pattern.probe) == 1 else words
             table.setdefault(pattern.probe, []).append(position)
+        any_char = "[" + "".join(re.escape(ch) for ch in chars) + "]" if chars else None
+        any_word = "|".join(re.escape(w) for w in words) if words and "" not in words else None
         return cls(
             {probe: tuple(at) for probe, at in chars.items()},
             tuple((probe, tuple(at)) for probe, at in words.items()),
+            None if any_char is None else re.compile(any_char),
+            None if any_word is None else re.compile(any_word),
         )
 
     def selected(self, haystack: str) -> list[int]:
         """The positions of the patterns whose probe occurs in `haystack`, in order."""
-        by_char = self.by_char
-        found = [at for ch in set(haystack) if ch in by_char for at in by_char[ch]]
-        for probe, at in self.by_word:
-            if probe in haystack:
-                found.extend(at)
+        found: list[int] = []
+        if self.by_char and (self.any_char is None or self.any_char.search(haystack)):
+            by_char = self.by_char
+            found = [at for ch in set(haystack) if ch in by_char for at in by_char[ch]]
+        if self.by_word and (self.any_word is None or self.any_word.search(haystack)):
+            for probe, at in self.by_word:
+                if probe in haystack:
+                    found.extend(at)
         found.sort()
         return found
 
