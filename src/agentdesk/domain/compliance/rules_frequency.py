@@ -59,13 +59,20 @@ def _count_on(
     return used
 
 
-def _counts_connected(rule: DailyConnectedCallsRule, attempt: ContactAttempt) -> bool:
-    return (
-        not attempt.inbound
-        and attempt.channel in rule.channels
-        and attempt.relation in rule.relations
-        and attempt.result in rule.counts_results
-    )
+# The attempts that count toward a daily cap, each as one comprehension: they run over
+# every attempt near the moment judged, for every pushed attempt.
+
+
+def _connected(
+    rule: DailyConnectedCallsRule, attempts: Iterable[ContactAttempt]
+) -> list[ContactAttempt]:
+    channels, relations, results = rule.channels, rule.relations, rule.counts_results
+    return [
+        a
+        for a in attempts
+        if not a.inbound and a.channel in channels and a.relation in relations
+        and a.result in results
+    ]
 
 
 def daily_connected_calls(
@@ -74,10 +81,9 @@ def daily_connected_calls(
     """Block another call once the day's connected calls reach the limit."""
     if situation.channel not in rule.channels or situation.target.relation not in rule.relations:
         return []
-    if situation.attempt is not None and not _counts_connected(rule, situation.attempt):
+    if situation.attempt is not None and not _connected(rule, (situation.attempt,)):
         return []  # an attempt that did not connect did not add a connected call
-    nearby = _near(situation.history.attempts, at, 0)
-    counted = [a for a in nearby if _counts_connected(rule, a)]
+    counted = _connected(rule, _near(situation.history.attempts, at, 0))
     findings = []
     # Unworded, only "the limit is reached" matters: counting may stop there.
     enough = None if situation.explain else rule.limit
@@ -103,12 +109,16 @@ def daily_connected_calls(
     return findings
 
 
-def _counts_dial(rule: DailyAttemptsPerNumberRule, attempt: ContactAttempt, number: str) -> bool:
-    if attempt.inbound or attempt.channel not in rule.channels:
-        return False
-    if attempt.contact_point_id != number:
-        return False
-    return rule.counts_results is None or attempt.result in rule.counts_results
+def _dials(
+    rule: DailyAttemptsPerNumberRule, attempts: Iterable[ContactAttempt], number: str
+) -> list[ContactAttempt]:
+    channels, results = rule.channels, rule.counts_results
+    return [
+        a
+        for a in attempts
+        if not a.inbound and a.channel in channels and a.contact_point_id == number
+        and (results is None or a.result in results)
+    ]
 
 
 def daily_attempts_per_number(
@@ -118,10 +128,9 @@ def daily_attempts_per_number(
     number = situation.target.id
     if situation.channel not in rule.channels:
         return []
-    if situation.attempt is not None and not _counts_dial(rule, situation.attempt, number):
+    if situation.attempt is not None and not _dials(rule, (situation.attempt,), number):
         return []
-    nearby = _near(situation.history.attempts, at, 0)
-    counted = [a for a in nearby if _counts_dial(rule, a, number)]
+    counted = _dials(rule, _near(situation.history.attempts, at, 0), number)
     findings = []
     enough = None if situation.explain else rule.limit
     for zone in situation.borrower_zones:
