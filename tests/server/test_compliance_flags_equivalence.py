@@ -25,12 +25,8 @@ from hypothesis import strategies as st
 
 from agentdesk.domain.compliance import ContactHistory, ContactPoint
 from agentdesk.domain.vocabulary import CallResult, Channel, ContactRelation, Hold
-from agentdesk.server.compliance_flags import (
-    BorrowerFacts,
-    _StoredIds,
-    attempt_fact,
-    judge_attempt,
-)
+from agentdesk.server.borrower_facts import _StoredIds
+from agentdesk.server.compliance_flags import BorrowerFacts, attempt_fact, judge_attempt
 from agentdesk.server.models import ContactPreference
 from tests.domain.compliance.rules_corpus import policies
 
