@@ -1,7 +1,8 @@
 """How long the contact check and the banned-conduct lint take (plain script, prints figures).
 
-The check runs before every dial on the desktop and for every attempt pushed to the
-server, against the borrower's whole history; the lint runs on every note and template.
+The check runs before every dial on the desktop, and the judgement after the fact
+(`violations_of`: which rules an attempt broke) for every attempt pushed to the server,
+against the borrower's whole history; the lint runs on every note and template.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from agentdesk.domain.compliance import (
     ContactPoint,
     check_contact,
     shipped_policy,
+    violations_of,
 )
 from agentdesk.domain.conduct import find_banned_conduct
 from agentdesk.domain.vocabulary import CallResult, Channel
@@ -77,6 +79,22 @@ def main() -> None:
                 ),
                 50 if size == 2000 else 200,
             )
+            # A call logged at night (the server's question: which rules did it break?).
+            logged = ContactAttempt(
+                at=night, channel=Channel.CALL, contact_point_id="number-0",
+                result=CallResult.NO_ANSWER, attempt_id="pushed",
+            )
+            _time(
+                f"{profile:<8} judge a logged call, {size:>5} attempts in history",
+                lambda h=history, p=policy, c=case, a=logged: violations_of(a, h, c, p),
+                50 if size == 2000 else 500,
+            )
+    for text in ("离线备注 17", "Borrower asked to be called back after payday."):
+        _time(
+            f"banned-conduct lint, short note ({len(text)} characters)",
+            lambda t=text: find_banned_conduct(t),
+            2000,
+        )
     note = (
         "客户称最近失业，收入下降，同意下周五前先还 2000 元，剩余部分申请延期还款。"
         "The borrower was calm and asked for a longer term with smaller instalments. "
