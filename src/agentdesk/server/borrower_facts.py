@@ -233,7 +233,7 @@ def read_facts_of(
     ids = sorted(set(borrower_ids))
     zones: dict[uuid.UUID, str] = {}
     points: dict[uuid.UUID, dict[uuid.UUID, ContactPoint]] = {b: {} for b in ids}
-    columns: dict[uuid.UUID, list[Any]] = {b: [] for b in ids}
+    attempts: dict[uuid.UUID, list[ContactAttempt]] = {b: [] for b in ids}
     statements: dict[uuid.UUID, list[ContactPreference]] = {b: [] for b in ids}
     stored = _StoredIds()
     for start in range(0, len(ids), 500):
@@ -242,9 +242,12 @@ def read_facts_of(
         for point_id, relation, borrower in conn.execute(_POINTS_OF, chunk):
             points[borrower][point_id] = ContactPoint(str(point_id), _relation(relation))
         for at, channel, on, result, by, own_id, of in conn.execute(_ATTEMPTS_OF, chunk):
-            columns[stored.id(of)].append(
-                (at, channel, None if on is None else stored.id(on), stored.text(on), result,
-                 stored.text(by), stored.unique_text(own_id))
+            borrower = stored.id(of)  # its points were read just above
+            attempts[borrower].append(
+                _attempt(
+                    points[borrower], at, channel, None if on is None else stored.id(on),
+                    stored.text(on), result, stored.text(by), stored.unique_text(own_id),
+                )
             )
         for statement in session.scalars(
             select(ContactPreference)
@@ -257,7 +260,7 @@ def read_facts_of(
             frozenset(),
             zones.get(b) or "",
             points[b],
-            ContactHistory(tuple(_attempt(points[b], *row) for row in columns[b])),
+            ContactHistory(tuple(attempts[b])),
             tuple(statements[b]),
         )
         for b in ids
