@@ -291,7 +291,9 @@ _ATTEMPTS_OF = (
 
 def with_holds(facts: BorrowerFacts, holds: list[str]) -> BorrowerFacts:
     """`facts` with the holds of one of the borrower's cases (holds are per case)."""
-    return replace(facts, holds=_holds(holds))
+    held = _holds(holds)
+    # Most cases hold what the facts hold already (none): no copy for every pushed op.
+    return facts if held == facts.holds else replace(facts, holds=held)
 
 
 def given_attempt(facts: BorrowerFacts, row: AttemptRow) -> ContactAttempt:
