@@ -4,6 +4,10 @@ The keyring is the one system edge replaced here (a dict that counts look-ups)."
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -150,3 +154,66 @@ def test_a_leads_pages_are_built_after_the_window_has_painted(
     assert desk.window.tabs.currentIndex() == 0  # the queue stays in front
     qtbot.waitUntil(lambda: not desk.context.ops.busy, timeout=20_000)
     desk.close()
+
+
+def test_the_menus_commands_and_the_icon_come_once_the_window_has_painted(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
+    keyring = CountingKeyring()
+    keyring.secrets[(SERVICE, keyring_username(SERVER, USER.username))] = "tok-4"
+    desk = _desktop(options, keyring)
+    window = desk.window
+    # Built, not yet painted: the menu titles are there, their commands are not.
+    assert [m.title() for m in (window.file_menu, window.view_menu, window.help_menu)] \
+        == ["&AgentDesk", "&View", "&Help"]
+    assert window.file_menu.actions() == []
+    with qtbot.waitSignal(desk.sync.finished, timeout=20_000):
+        desk.show()
+    commands = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    assert commands == ["&Sync now", "Needs &attention…", "S&ettings…", "Sign &in again…",
+                        "&Quit"]
+    assert window.sync_action.shortcut().toString() == "F5"
+    assert not QApplication.windowIcon().isNull()
+    # The shortcuts work: Ctrl+F brings the cursor to the search box.
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    window.find_action.trigger()
+    assert window.queue_page.ui.searchEdit.hasFocus()
+    desk.close()
+
+
+FIRST_PAINT = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from PySide6 import QtCore, QtGui
+    from PySide6.QtCore import QTimer
+    from agentdesk.client import search_keys
+    from agentdesk.ui.launch import LaunchOptions, run
+    from agentdesk.ui.main_window import MainWindow
+
+    def report():
+        made = [name for module, name in ((QtCore, "Qt"), (QtGui, "QIcon"),
+                (QtGui, "QAction"), (QtGui, "QKeySequence")) if name in vars(module)]
+        print("made before the first paint:", made, flush=True)
+        print("name pattern compiled:", search_keys._cjk.cache_info().currsize, flush=True)
+        os._exit(0)
+
+    def paintEvent(self, event):
+        QTimer.singleShot(0, report)
+    MainWindow.paintEvent = paintEvent
+    sys.exit(run(LaunchOptions(data_dir=Path(sys.argv[1]), settings_path=Path(sys.argv[2]))))
+""")
+
+
+def test_the_start_of_a_user_who_stayed_signed_in_makes_only_what_the_first_frame_needs(
+        tmp_path: Path) -> None:
+    """What `agentdesk` does for a saved sign-in, up to its window's first paint, in a
+    fresh process: no Qt namespace, no icon, menu commands or key sequences, and no
+    pattern for storing names (each is made after the paint, or when first needed)."""
+    options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
+    assert options.data_dir is not None and options.settings_path is not None
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, str(options.data_dir), str(options.settings_path)],
+        capture_output=True, text=True, timeout=60, env=environment)
+    assert "made before the first paint: []" in result.stdout, result.stdout + result.stderr
+    assert "name pattern compiled: 0" in result.stdout, result.stdout + result.stderr

@@ -1,7 +1,8 @@
 """The QApplication, its translators and the live language switch.
 
 `create_application(language)` makes (or reuses) the one QApplication, sets the app's
-names, font fallbacks and icon, and installs two translators: Qt's own (buttons of
+names and icon (`set_app_icon`; the desktop's start sets it once its window has
+painted), and installs two translators: Qt's own (buttons of
 standard dialogs, context menus) and ours (`resources/translations/agentdesk_*.qm`).
 `install_translators(language)` swaps them; Qt then sends every widget a
 `LanguageChange` event, on which each window calls its `retranslateUi()`.
@@ -10,13 +11,16 @@ standard dialogs, context menus) and ours (`resources/translations/agentdesk_*.q
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.domain.vocabulary import Language
 from agentdesk.paths import resources_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 _installed: list[QTranslator] = []
 _current: Language | None = None
@@ -31,8 +35,12 @@ def locale_for(language: Language) -> QLocale:
 
 
 def create_application(language: Language = Language.ZH_CN,
-                       argv: list[str] | None = None) -> QApplication:
-    """The application object, with translators for `language` installed."""
+                       argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
+    """The application object, with translators for `language` installed.
+
+    `icon=False` leaves the window icon to a later `set_app_icon()` (the desktop's start
+    sets it after the main window's first paint: making PySide's QIcon class alone
+    costs ~4 ms, and the icon is no part of the window's content)."""
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -42,9 +50,17 @@ def create_application(language: Language = Language.ZH_CN,
     # No setApplicationVersion() here: reading the installed version costs ~50 ms of
     # imports that the first window should not wait for (the About box reads it).
     app.setDesktopFileName("agentdesk")
-    app.setWindowIcon(_app_icon())
+    if icon:
+        set_app_icon()
     install_translators(language)
     return app
+
+
+def set_app_icon() -> None:
+    """Give every window the app's icon (windows already shown take it up too)."""
+    app = QCoreApplication.instance()
+    if isinstance(app, QApplication):
+        app.setWindowIcon(_app_icon())
 
 
 def _app_icon() -> QIcon:
@@ -52,6 +68,8 @@ def _app_icon() -> QIcon:
 
     The PNGs keep Qt's SVG icon engine (a plugin and its library, ~5 ms) out of the
     start; the SVG is the fallback for a tree without them."""
+    from PySide6.QtGui import QIcon
+
     folder = resources_dir() / "icons"
     icon = QIcon()
     for png in sorted(folder.glob("agentdesk-*.png")):

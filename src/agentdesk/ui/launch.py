@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from agentdesk.client.credentials import CredentialStore
 from agentdesk.domain.vocabulary import Language
-from agentdesk.ui.app import create_application
+from agentdesk.ui.app import create_application, install_translators, set_app_icon
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.session import Session, connect, open_local, resume
@@ -54,8 +54,10 @@ class Desktop(QObject):
                                   store=session.store, language=language,
                                   credentials=credentials, api=session.api)
         self.sync = SyncController(self.context, interval_ms=options.sync_interval_ms)
-        # A lead's pages are built after the first paint (`_after_first_paint`).
-        self.window = MainWindow(self.context, self.sync, settings, lead_workspace_later=True)
+        # A lead's pages and the menus' commands are made after the first paint
+        # (`_after_first_paint`).
+        self.window = MainWindow(self.context, self.sync, settings, lead_workspace_later=True,
+                                 actions_later=True)
         self.window.signInRequested.connect(self.sign_in_again)
         self.context.signInRequired.connect(self._token_refused)
         self._closed = False
@@ -86,6 +88,8 @@ class Desktop(QObject):
         if self._painted or self._closed:
             return
         self._painted = True
+        self.window.make_actions()
+        set_app_icon()  # not before: see create_application
         session = self._session
         if self.context.api is None and session.token_in_keyring:
             self.sync.start(now=False)
@@ -194,6 +198,7 @@ def start_session(options: LaunchOptions, settings: UserSettings,
 
     from agentdesk.ui.sign_in import SignInDialog
 
+    set_app_icon()
     dialog = SignInDialog(credentials=credentials, language=language, server_url=server,
                           username=username, data_dir=options.data_dir, parent=parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -206,7 +211,9 @@ def run(options: LaunchOptions) -> int:
     """The desktop program: returns the process exit code."""
     settings = UserSettings(options.settings_path)
     language = options.language or settings.language or Language.ZH_CN
-    app = create_application(language)
+    # The icon follows the first window (the sign-in dialog, else the main window's
+    # first paint): see create_application.
+    app = create_application(language, icon=False)
     credentials = CredentialStore()
     session = start_session(options, settings, credentials, language)
     if session is None:
@@ -225,6 +232,9 @@ def run(options: LaunchOptions) -> int:
 def run_session(app: QApplication, session: Session, *, credentials: CredentialStore,
                 settings: UserSettings, language: Language, options: LaunchOptions) -> int:
     """Open the main window on a started session and run until it closes."""
+    # The session's language (a user's own, when the settings name none) before the
+    # window is built: it is then built in it, not built and translated again.
+    install_translators(language)
     desktop = Desktop(session, credentials=credentials, settings=settings, language=language,
                       options=options)
     desktop.context.set_language(language)

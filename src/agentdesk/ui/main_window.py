@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 import agentdesk
@@ -23,6 +23,8 @@ from agentdesk.ui.sync_controller import SyncController
 from agentdesk.ui.sync_status import SyncStatus
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QKeySequence
+
     from agentdesk.ui.attention import AttentionDialog
     from agentdesk.ui.case_view import CaseView
     from agentdesk.ui.lead import LeadWorkspace
@@ -39,6 +41,8 @@ def _keys(key: str | QKeySequence.StandardKey) -> list[QKeySequence]:
     `setShortcut`'s argument may also be a `Qt.Key`, so PySide builds the whole `Qt`
     namespace (~35 ms) to match it; `setShortcuts` takes a list. A standard key's
     sequence is the first of its bindings, as `QKeySequence(StandardKey)` takes."""
+    from PySide6.QtGui import QKeySequence
+
     if isinstance(key, str):
         return [QKeySequence.fromString(key)]
     return QKeySequence.keyBindings(key)[:1]
@@ -52,9 +56,13 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: AppContext, sync: SyncController,
                  settings: UserSettings | None = None, parent: QWidget | None = None,
-                 *, lead_workspace_later: bool = False) -> None:
+                 *, lead_workspace_later: bool = False, actions_later: bool = False) -> None:
         """`lead_workspace_later`: the caller installs a lead's pages itself, after the
-        window has painted (`install_lead_workspace`): they cost ~0.6 s of CPU to load."""
+        window has painted (`install_lead_workspace`): they cost ~0.6 s of CPU to load.
+        `actions_later`: likewise the menus' commands and their shortcuts
+        (`make_actions`): the menu titles show at once, what a menu holds is not seen
+        until it opens, and making PySide's QAction and QKeySequence classes (~3 ms) is
+        then no part of the first frame."""
         super().__init__(parent)
         self.context = context
         self.sync = sync
@@ -81,7 +89,13 @@ class MainWindow(QMainWindow):
         self.status.signInRequested.connect(self.signInRequested)
         context.ops.failed.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         sync.finished.connect(self._sync_finished)
-        self._make_actions()
+        menu = self.menuBar()
+        self.file_menu = menu.addMenu("")
+        self.view_menu = menu.addMenu("")
+        self.help_menu = menu.addMenu("")
+        self._actions_made = False
+        if not actions_later:
+            self.make_actions()
         self._retranslate()
         geometry = self.settings.window_state("main")
         if geometry is not None:
@@ -101,7 +115,13 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ actions
 
-    def _make_actions(self) -> None:
+    def make_actions(self) -> None:
+        """Put the commands into the menus, with their shortcuts (once)."""
+        if self._actions_made:
+            return
+        self._actions_made = True
+        from PySide6.QtGui import QAction, QKeySequence
+
         self.sync_action = QAction(self)
         self.sync_action.setShortcuts(_keys("F5"))
         self.sync_action.triggered.connect(self.sync_now)
@@ -126,17 +146,14 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
-        menu = self.menuBar()
-        self.file_menu = menu.addMenu("")
         self.file_menu.addActions([self.sync_action, self.attention_action])
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.settings_action, self.sign_in_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.view_menu = menu.addMenu("")
         self.view_menu.addActions([self.queue_action, self.find_action, self.close_tab_action])
-        self.help_menu = menu.addMenu("")
         self.help_menu.addAction(self.about_action)
+        self._retranslate_actions()
 
     def sync_now(self) -> None:
         """F5: sync now (or say why not)."""
@@ -276,6 +293,10 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&AgentDesk"))
         self.view_menu.setTitle(self.tr("&View"))
         self.help_menu.setTitle(self.tr("&Help"))
+        if self._actions_made:
+            self._retranslate_actions()
+
+    def _retranslate_actions(self) -> None:
         self.sync_action.setText(self.tr("&Sync now"))
         self.find_action.setText(self.tr("&Find case"))
         self.queue_action.setText(self.tr("My &queue"))
