@@ -96,6 +96,24 @@ def test_while_a_case_is_read_the_view_for_the_next_one_is_built(
     assert first.ui.nameLabel.text() == "张三"
 
 
+def test_two_cases_opened_one_right_after_the_other_both_find_a_built_view(
+        qtbot: QtBot, window: MainWindow, seeded: list[CaseSeed]) -> None:
+    first = window.open_case(seeded[0].case_id)
+    window.close_tab(window.tabs.indexOf(first))
+    # While the agent is on the queue, views are built (one per pause) up to two.
+    qtbot.waitUntil(lambda: len([v for v in window.findChildren(CaseView)
+                                 if window.tabs.indexOf(v) == -1]) == 2, timeout=5000)
+    ready = [v for v in window.findChildren(CaseView) if window.tabs.indexOf(v) == -1]
+    second = window.open_case(seeded[1].case_id)
+    third = window.open_case(seeded[2].case_id)  # at once, no pause between
+    assert {second, third} == set(ready) and window.tabs.count() == 3
+    assert second.ui.nameLabel.text() == "李四" and third.isVisible()
+    # Closed again, both are kept (no more): nothing is built for the next two opens.
+    window.close_tab(window.tabs.indexOf(third))
+    window.close_tab(window.tabs.indexOf(second))
+    assert len(window.findChildren(CaseView)) == 2
+
+
 def test_clicking_a_quick_filter_and_a_header_sorts_in_sql(qtbot: QtBot,
                                                            window: MainWindow) -> None:
     page = window.queue_page

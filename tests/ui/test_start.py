@@ -181,6 +181,24 @@ def test_the_menus_commands_and_the_icon_come_once_the_window_has_painted(
     desk.close()
 
 
+def test_the_first_cases_opened_after_the_start_find_built_views(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from agentdesk.ui.case_view import CaseView
+
+    options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
+    keyring = CountingKeyring()
+    keyring.secrets[(SERVICE, keyring_username(SERVER, USER.username))] = "tok-5"
+    desk = _desktop(options, keyring)
+    desk.show()
+    window = desk.window
+    assert window.findChildren(CaseView) == []  # nothing of the kind before the paint
+    qtbot.waitUntil(lambda: len(window.findChildren(CaseView)) == 2, timeout=20_000)
+    ready = window.findChildren(CaseView)
+    assert all(window.tabs.indexOf(v) == -1 and not v.isVisible() for v in ready)
+    qtbot.waitUntil(lambda: not desk.context.ops.busy, timeout=20_000)
+    desk.close()
+
+
 FIRST_PAINT = textwrap.dedent("""
     import os, sys
     from pathlib import Path

@@ -90,6 +90,8 @@ class Desktop(QObject):
         self._painted = True
         self.window.make_actions()
         set_app_icon()  # not before: see create_application
+        # The first case the agent opens is shown in a view built meanwhile.
+        self.window.prepare_case_views()
         session = self._session
         if self.context.api is None and session.token_in_keyring:
             self.sync.start(now=False)

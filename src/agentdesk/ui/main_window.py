@@ -34,6 +34,15 @@ SPARE_VIEW_DELAY_MS = 400
 """How long after a case opens the view for the next one is built: once the opened
 case is painted and the agent is reading it."""
 
+SPARE_VIEWS = 2
+"""Closed or ready-built case views kept for the next opens: an agent often opens two
+cases one right after the other (the case and a related one), and the second should
+not wait for a view to be built."""
+
+START_SPARE_DELAY_MS = 1000
+"""After the window's first paint (`prepare_case_views`), how long until the views
+for the first cases are built: once the start's own work (token, first sync) began."""
+
 
 def _keys(key: str | QKeySequence.StandardKey) -> list[QKeySequence]:
     """The one key sequence `QAction.setShortcut(key)` would set, for `setShortcuts`.
@@ -72,7 +81,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self._spare_case_view: CaseView | None = None
+        self._spare_case_views: list[CaseView] = []
         self._spare_timer = QTimer(self)
         self._spare_timer.setSingleShot(True)
         self._spare_timer.setInterval(SPARE_VIEW_DELAY_MS)
@@ -177,17 +186,22 @@ class MainWindow(QMainWindow):
             if isinstance(page, CaseView) and page.case_id == case_id:
                 self.tabs.setCurrentIndex(index)
                 return page
-        view, self._spare_case_view = self._spare_case_view, None
-        if view is not None:
+        if self._spare_case_views:
+            view = self._spare_case_views.pop(0)
             view.show_case(case_id)
         else:
             view = self._new_case_view(case_id)
         index = self.tabs.addTab(view, view.title())
         self.tabs.setCurrentIndex(index)
-        # While the agent reads this case, build the view the next case will open in
+        # While the agent reads this case, build the views the next cases will open in
         # (one that stays open next to this one would otherwise be built then).
         self._spare_timer.start()  # again from now, if cases are opened in a row
         return view
+
+    def prepare_case_views(self, delay_ms: int = START_SPARE_DELAY_MS) -> None:
+        """Build the views the first cases will open in, `delay_ms` from now (the
+        desktop's start calls this after the window's first paint)."""
+        self._spare_timer.start(delay_ms)
 
     def _new_case_view(self, case_id: str) -> CaseView:
         from agentdesk.ui.case_view import CaseView
@@ -197,7 +211,8 @@ class MainWindow(QMainWindow):
         return view
 
     def _prepare_spare_case_view(self) -> None:
-        if self._spare_case_view is not None or not self.isVisible():
+        self._spare_timer.setInterval(SPARE_VIEW_DELAY_MS)
+        if len(self._spare_case_views) >= SPARE_VIEWS or not self.isVisible():
             return
         view = self._new_case_view("")  # not a tab: a child shown only once it is one
         # Styled and laid out at a tab's size now, as a view that was shown once is.
@@ -205,7 +220,9 @@ class MainWindow(QMainWindow):
         view.resize(self.queue_page.size())
         if (layout := view.layout()) is not None:
             layout.activate()
-        self._spare_case_view = view
+        self._spare_case_views.append(view)
+        if len(self._spare_case_views) < SPARE_VIEWS:
+            self._spare_timer.start()  # one view per pause: each build is a short block
 
     def current_case(self) -> CaseView | None:
         """The case tab shown now, if any."""
@@ -227,12 +244,12 @@ class MainWindow(QMainWindow):
 
         page = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        if isinstance(page, CaseView) and self._spare_case_view is None:
+        if isinstance(page, CaseView) and len(self._spare_case_views) < SPARE_VIEWS:
             # Building a case view (its form, styling, first layout) costs more than
-            # showing a case in one, and agents open case after case: keep one closed
-            # view for the next open. It forgets the closed case (and anything revealed).
+            # showing a case in one, and agents open case after case: keep closed views
+            # for the next opens. It forgets the closed case (and anything revealed).
             page.show_case("")
-            self._spare_case_view = page
+            self._spare_case_views.append(page)
         elif page is not None:
             page.deleteLater()
 
