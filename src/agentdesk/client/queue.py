@@ -32,10 +32,9 @@ import sqlite3
 import threading
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import pairwise
-from typing import Any
+from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from agentdesk.client.convert import utc_text
@@ -92,9 +91,10 @@ contains (`LN20`) reads the whole text index, ~10-25 ms."""
 _TRIGRAM = 3
 
 
-@dataclass(frozen=True)
-class QueueQuery:
-    """What the queue shows: quick filters, search text and the sort order."""
+class QueueQuery(NamedTuple):
+    """What the queue shows: quick filters, search text and the sort order.
+
+    (A named tuple: cheaper to make at start than a frozen dataclass.)"""
 
     filters: frozenset[QuickFilter] = frozenset()
     text: str = ""

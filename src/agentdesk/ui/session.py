@@ -18,7 +18,7 @@ sign-in dialog calls them through a worker and gets a `Session` back.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -97,7 +97,7 @@ def sign_in(server_url: str, username: str, password: str, *, stay_signed_in: bo
 def remember(store: LocalStore, server_url: str, user: SessionUser,
              token_storage: TokenStorage) -> None:
     """Note in the user's store who they are and where their token went (not the token)."""
-    store.set_meta(_USER_META, json.dumps(asdict(user)))
+    store.set_meta(_USER_META, json.dumps(user._asdict()))
     store.set_meta("server_url", server_url)
     store.set_meta(_TOKEN_META, token_storage.value)
 
