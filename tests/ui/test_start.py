@@ -235,3 +235,22 @@ def test_the_start_of_a_user_who_stayed_signed_in_makes_only_what_the_first_fram
         capture_output=True, text=True, timeout=60, env=environment)
     assert "made before the first paint: []" in result.stdout, result.stdout + result.stderr
     assert "name pattern compiled: 0" in result.stdout, result.stdout + result.stderr
+
+
+def test_fontconfig_reads_its_configuration_on_a_thread_at_the_start() -> None:
+    import threading
+
+    from PySide6.QtGui import QFontDatabase
+
+    from agentdesk import cli
+
+    before = set(threading.enumerate())
+    cli._start_font_setup()
+    started = [t for t in threading.enumerate() if t not in before]
+    if not sys.platform.startswith("linux"):
+        assert started == []
+        return
+    assert [t.name for t in started] == ["fontconfig-setup"]
+    started[0].join(timeout=10)
+    assert not started[0].is_alive()
+    assert QFontDatabase.families()  # Qt's font database works beside it
