@@ -148,3 +148,26 @@ def test_cn_profile_has_no_seven_in_seven() -> None:
     talk = call(local(SHANGHAI, 2026, 3, 2, 10), R.PROMISE)
     assert decide(CN, local(SHANGHAI, 2026, 3, 3, 10), [talk]).allowed
     assert timedelta(days=1)  # keep the import honest
+
+
+def test_calls_dated_ahead_of_now_move_the_next_allowed_call_past_them() -> None:
+    # Another desktop's clock ran ahead: its calls are dated in the coming days. Seven
+    # calls today and seven on each of the next seven days fill every window that starts
+    # within a week; the call is blocked until the first window they no longer fill.
+    days = [8] * 7 + [d for d in range(9, 16) for _ in range(7)]
+    decision = decide(US, local(NEW_YORK, 2026, 3, 8, 12), _calls(days), case=CASE)
+    assert decision.blocking_rule_ids == ("US-2",)
+    assert decision.next_allowed_at == local(NEW_YORK, 2026, 3, 22, 8).astimezone(UTC)
+
+
+def test_a_limit_of_no_calls_never_clears() -> None:
+    policy = US.model_copy(
+        update={
+            "rules": tuple(
+                r.model_copy(update={"limit": 0}) if r.id == "US-2" else r for r in US.rules
+            )
+        }
+    )
+    decision = decide(policy, local(NEW_YORK, 2026, 3, 8, 12), [], case=CASE)
+    assert decision.blocking_rule_ids == ("US-2",)
+    assert decision.next_allowed_at is None

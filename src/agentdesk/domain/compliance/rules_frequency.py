@@ -219,10 +219,16 @@ def rolling_calls(rule: RollingCallsRule, situation: Situation, at: datetime) ->
         used = in_window(today)
         if used < rule.limit:
             continue
+        # Calls dated ahead of `at` (a desktop whose clock ran ahead) fill later windows
+        # too, so the search runs past the last of them (`nearby` reaches that far). A
+        # limit of 0 never clears.
         clear_day = next(
-            today + timedelta(days=step)
-            for step in range(1, rule.days + 1)
-            if in_window(today + timedelta(days=step)) < rule.limit
+            (
+                today + timedelta(days=step)
+                for step in range(1, 2 * rule.days + _MARGIN.days + 2)
+                if in_window(today + timedelta(days=step)) < rule.limit
+            ),
+            None,
         )
         if not situation.explain:
             return [unexplained(rule)]
@@ -235,7 +241,7 @@ def rolling_calls(rule: RollingCallsRule, situation: Situation, at: datetime) ->
                 f"上限 {rule.limit} 次",
                 f"{used} calls were placed in the last {rule.days} days ({zone.key}); "
                 f"the limit is {rule.limit}",
-                to_utc(start_of_day(clear_day, zone)),
+                None if clear_day is None else to_utc(start_of_day(clear_day, zone)),
             )
         )
     return findings
