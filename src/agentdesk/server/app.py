@@ -12,6 +12,7 @@ from agentdesk import __version__
 from agentdesk.domain.authority import read_authority_policy
 from agentdesk.protocol import API_VERSION
 from agentdesk.protocol.common import ErrorBody, Health
+from agentdesk.server import note_lint
 from agentdesk.server.case_list_fast import CaseListFastPath
 from agentdesk.server.db import make_engine, session_factory
 from agentdesk.server.errors import ApiError, install_handlers
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         # PostgreSQL: the asyncio pool for the busiest reads (token check, case list,
         # plan preview), on this event loop; without it those take the threaded path.
         await open_pool(app, engine, settings.read_pool_size)
+        note_lint.warm_up()
         try:
             yield
         finally:

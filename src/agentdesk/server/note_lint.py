@@ -33,6 +33,12 @@ def findings(text: str) -> list[ConductFinding]:
     return find_banned_conduct(text) if text.strip() else []
 
 
+def warm_up() -> None:
+    """Read the word lists and build the lint's patterns now (the server does at start),
+    so that the first note pushed after a restart does not wait for them."""
+    findings("-")
+
+
 def _detail(found: list[ConductFinding]) -> list[dict[str, str]]:
     return [{"category": str(f.category), "phrase": f.phrase} for f in found]
 
