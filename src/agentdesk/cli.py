@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    import threading
 
 LANGUAGES = ("zh_CN", "en")
 
@@ -87,15 +88,25 @@ def main(argv: list[str] | None = None) -> int:
 
 def _desktop(server_option: str | None, lang: str | None) -> int:
     """Open the desktop (signing in if needed)."""
+    import gc
+
     _start_font_setup()
-    from agentdesk.domain.vocabulary import Language
-    from agentdesk.ui.launch import LaunchOptions, run
+    # Python's cyclic collector finds nothing to free among the modules and classes the
+    # start makes, yet walks them again and again (~12 ms before the window shows): it
+    # is paused until the window's first paint, or a sign-in dialog
+    # (`agentdesk.ui.launch.resume_collector`).
+    gc.disable()
+    try:
+        from agentdesk.domain.vocabulary import Language
+        from agentdesk.ui.launch import LaunchOptions, run
 
-    server = _server_address(server_option)
-    return run(LaunchOptions(server_url=server, language=Language(lang) if lang else None))
+        server = _server_address(server_option)
+        return run(LaunchOptions(server_url=server, language=Language(lang) if lang else None))
+    finally:
+        gc.enable()
 
 
-def _start_font_setup() -> None:
+def _start_font_setup() -> threading.Thread | None:
     """Have fontconfig read its configuration on a thread while the desktop loads (Linux).
 
     Qt sets up its font database when the window first measures text; on Linux that
@@ -106,7 +117,7 @@ def _start_font_setup() -> None:
     thread-safe (if Qt asks first, the first configuration loaded wins and the other is
     dropped); without fontconfig (Windows, macOS) nothing happens."""
     if not sys.platform.startswith("linux"):
-        return
+        return None
     import threading
 
     # ctypes' own foreign-function core: importing the ctypes package costs ~3 ms of the
@@ -119,9 +130,11 @@ def _start_font_setup() -> None:
         fc_init = _ctypes.dlsym(library, "FcInit")
         call = _ctypes.call_function  # a C call without the GIL held
     except (ImportError, OSError, AttributeError):
-        return
-    threading.Thread(target=call, args=(fc_init, ()), name="fontconfig-setup",
-                     daemon=True).start()
+        return None
+    thread = threading.Thread(target=call, args=(fc_init, ()), name="fontconfig-setup",
+                              daemon=True)
+    thread.start()
+    return thread
 
 
 def _server_address(command_line: str | None) -> str | None:

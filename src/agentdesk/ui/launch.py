@@ -12,6 +12,7 @@ paint does not need runs before it.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,14 @@ class LaunchOptions:
     settings_path: Path | None = None
     """An INI file for the settings (default: the platform's settings store)."""
     sync_interval_ms: int = DEFAULT_INTERVAL_MS
+
+
+def resume_collector() -> None:
+    """Let Python's cyclic collector run again if the start paused it (`agentdesk` does,
+    until the first paint), with what the start made frozen out of later collections."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 class Desktop(QObject):
@@ -88,6 +97,7 @@ class Desktop(QObject):
         if self._painted or self._closed:
             return
         self._painted = True
+        resume_collector()
         self.window.make_actions()
         set_app_icon()  # not before: see create_application
         # The first case the agent opens is shown in a view built meanwhile.
@@ -201,6 +211,7 @@ def start_session(options: LaunchOptions, settings: UserSettings,
     from agentdesk.ui.sign_in import SignInDialog
 
     set_app_icon()
+    resume_collector()  # the user may take a while
     dialog = SignInDialog(credentials=credentials, language=language, server_url=server,
                           username=username, data_dir=options.data_dir, parent=parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
