@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from agentdesk.domain.vocabulary import Role
 from agentdesk.server import audit
-from agentdesk.server.base import touch, utcnow
+from agentdesk.server.assignment import hand_over
+from agentdesk.server.base import utcnow
 from agentdesk.server.errors import ApiError
 from agentdesk.server.models import Case, DeviceSession, Loan, User
 from agentdesk.server.portfolio import refresh_loans
@@ -67,25 +68,7 @@ def assign_cases(
             f"找到 {len(found)} 个案件，应为 {wanted} 个；未做任何更改。",
             f"Found {len(found)} of {wanted} cases; nothing was changed.",
         )
-    moved = 0
-    for case in found:
-        if case.assignee_id == agent.id and case.team_id == agent.team_id:
-            continue
-        previous = case.assignee_id
-        case.assignee_id = agent.id
-        case.team_id = agent.team_id
-        touch(case)
-        audit.record(
-            db,
-            "case.assign",
-            username="cli",
-            entity="case",
-            entity_id=case.id,
-            previous=previous,
-            assignee=agent.id,
-        )
-        moved += 1
-    return moved
+    return sum(hand_over(db, case, agent, username="cli") for case in found)
 
 
 def revoke_sessions(db: Session, username: str, device: str | None = None) -> int:

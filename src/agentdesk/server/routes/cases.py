@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import select
 
-from agentdesk.domain.vocabulary import Bucket, Role, Stage
+from agentdesk.domain.vocabulary import Bucket, Stage
 from agentdesk.protocol.cases import (
     AssignRequest,
     CaseDetail,
@@ -21,7 +21,7 @@ from agentdesk.protocol.cases import (
 from agentdesk.protocol.sync import ContactPreferenceData
 from agentdesk.server import audit, case_list, case_list_pg
 from agentdesk.server.access import get_visible_case
-from agentdesk.server.base import touch
+from agentdesk.server.assignment import agent_for, hand_over
 from agentdesk.server.case_list import ListQuery
 from agentdesk.server.contact_preferences import of_borrower, preference_data
 from agentdesk.server.db import begin_write
@@ -156,39 +156,9 @@ def assign(case_id: uuid.UUID, body: AssignRequest, principal: LeadOrAdmin, db: 
     """Give a case to an agent: a lead within the own team, an admin anywhere."""
     begin_write(db)
     case = get_visible_case(db, principal, case_id, for_update=True)
-    agent = find_agent(db, body.agent)
-    if agent is None or (principal.role is Role.LEAD and agent.team_id != principal.team_id):
-        raise ApiError(
-            422,
-            "no_such_agent",
-            f"找不到可分配的坐席：{body.agent}。",
-            f"No agent {body.agent} you can assign cases to.",
-        )
-    previous = case.assignee_id
-    if previous != agent.id or case.team_id != agent.team_id:
-        case.assignee_id = agent.id
-        case.team_id = agent.team_id
-        touch(case)
-        audit.record(
-            db,
-            "case.assign",
-            actor=principal,
-            entity="case",
-            entity_id=case.id,
-            previous=previous,
-            assignee=agent.id,
-        )
+    hand_over(db, case, agent_for(db, principal, body.agent), actor=principal)
     db.commit()
     loan = db.get(Loan, case.loan_id)
     return case_summary(case, loan.currency if loan else "CNY")
 
 
-def find_agent(db: Db, ref: str) -> User | None:
-    """An active agent by id or user name."""
-    try:
-        user = db.get(User, uuid.UUID(ref))
-    except ValueError:
-        user = db.scalars(select(User).where(User.username == ref)).first()
-    if user is None or not user.active or user.role != Role.AGENT.value:
-        return None
-    return user

@@ -19,8 +19,8 @@ from agentdesk.protocol.ops import (
     PlanWithdrawOp,
 )
 from agentdesk.protocol.plans import PlanOptions
-from agentdesk.server import audit, follow_up
-from agentdesk.server.base import touch
+from agentdesk.server import follow_up
+from agentdesk.server.assignment import agent_for, hand_over
 from agentdesk.server.deps import Principal
 from agentdesk.server.errors import ApiError, domain_error
 from agentdesk.server.models import (
@@ -28,7 +28,6 @@ from agentdesk.server.models import (
     PlanDecision,
 )
 from agentdesk.server.plan_flow import decide_plan, propose, withdraw_plan
-from agentdesk.server.routes.cases import find_agent
 from agentdesk.server.sync import entities
 from agentdesk.server.sync.changelog import ACCESS
 from agentdesk.server.sync.models import SyncChange
@@ -138,27 +137,6 @@ def reassign(db: Session, principal: Principal, op: CaseReassignOp) -> int:
             case.version,
             entities.case_rows(db, [case])[case.id],
         )
-    agent = find_agent(db, str(op.payload.to_user_id))
-    if agent is None or (principal.role is Role.LEAD and agent.team_id != principal.team_id):
-        raise ApiError(
-            422,
-            "no_such_agent",
-            f"找不到可分配的坐席：{op.payload.to_user_id}。",
-            f"No agent {op.payload.to_user_id} you can assign cases to.",
-        )
-    if case.assignee_id != agent.id or case.team_id != agent.team_id:
-        previous = case.assignee_id
-        case.assignee_id = agent.id
-        case.team_id = agent.team_id
-        touch(case)
-        audit.record(
-            db,
-            "case.assign",
-            actor=principal,
-            entity="case",
-            entity_id=case.id,
-            previous=previous,
-            assignee=agent.id,
-            reason=op.payload.reason,
-        )
+    agent = agent_for(db, principal, str(op.payload.to_user_id))
+    hand_over(db, case, agent, actor=principal, reason=op.payload.reason)
     return case.version
