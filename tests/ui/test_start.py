@@ -62,6 +62,13 @@ def _signed_in_before(tmp_path: Path, storage: TokenStorage) -> LaunchOptions:
     return options
 
 
+def _keyring_holding(token: str, username: str = USER.username) -> CountingKeyring:
+    """A keyring that holds `username`'s token for the test server."""
+    keyring = CountingKeyring()
+    keyring.secrets[(SERVICE, keyring_username(SERVER, username))] = token
+    return keyring
+
+
 def _desktop(options: LaunchOptions, keyring: CountingKeyring) -> Desktop:
     credentials = CredentialStore(keyring)
     settings = UserSettings(options.settings_path)
@@ -76,8 +83,7 @@ def _desktop(options: LaunchOptions, keyring: CountingKeyring) -> Desktop:
 def test_the_token_is_read_after_the_window_has_painted_and_sync_starts(
         qtbot: QtBot, tmp_path: Path) -> None:
     options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
-    keyring = CountingKeyring()
-    keyring.secrets[(SERVICE, keyring_username(SERVER, USER.username))] = "tok-1"
+    keyring = _keyring_holding("tok-1")
     desk = _desktop(options, keyring)
     with qtbot.waitSignal(desk.sync.finished, timeout=20_000):
         desk.show()
@@ -119,8 +125,7 @@ def test_a_keyring_without_the_token_asks_to_sign_in_over_the_open_window(
 def test_without_a_kept_token_the_start_reads_the_keyring_before_any_window(
         tmp_path: Path) -> None:
     options = _signed_in_before(tmp_path, TokenStorage.MEMORY)
-    keyring = CountingKeyring()
-    keyring.secrets[(SERVICE, keyring_username(SERVER, USER.username))] = "tok-2"
+    keyring = _keyring_holding("tok-2")
     session = start_session(options, UserSettings(options.settings_path),
                             CredentialStore(keyring), Language.EN)
     assert session is not None and session.api is not None
@@ -138,8 +143,7 @@ def test_a_leads_pages_are_built_after_the_window_has_painted(
     store.close()
     settings = UserSettings(options.settings_path)
     settings.server_url, settings.last_username = SERVER, lead.username
-    keyring = CountingKeyring()
-    keyring.secrets[(SERVICE, keyring_username(SERVER, lead.username))] = "tok-3"
+    keyring = _keyring_holding("tok-3", lead.username)
     credentials = CredentialStore(keyring)
     session = start_session(options, settings, credentials, Language.EN)
     assert session is not None
@@ -159,8 +163,7 @@ def test_a_leads_pages_are_built_after_the_window_has_painted(
 def test_the_menus_commands_and_the_icon_come_once_the_window_has_painted(
         qtbot: QtBot, tmp_path: Path) -> None:
     options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
-    keyring = CountingKeyring()
-    keyring.secrets[(SERVICE, keyring_username(SERVER, USER.username))] = "tok-4"
+    keyring = _keyring_holding("tok-4")
     desk = _desktop(options, keyring)
     window = desk.window
     # Built, not yet painted: the menu titles are there, their commands are not.
@@ -186,8 +189,7 @@ def test_the_first_cases_opened_after_the_start_find_built_views(
     from agentdesk.ui.case_view import CaseView
 
     options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
-    keyring = CountingKeyring()
-    keyring.secrets[(SERVICE, keyring_username(SERVER, USER.username))] = "tok-5"
+    keyring = _keyring_holding("tok-5")
     desk = _desktop(options, keyring)
     desk.show()
     window = desk.window
@@ -257,8 +259,7 @@ def test_the_collector_paused_for_the_start_runs_again_once_the_window_has_paint
     import gc
 
     options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
-    keyring = CountingKeyring()
-    keyring.secrets[(SERVICE, keyring_username(SERVER, USER.username))] = "tok-6"
+    keyring = _keyring_holding("tok-6")
     desk = _desktop(options, keyring)
     gc.disable()  # as `agentdesk` does before it starts the desktop
     try:
