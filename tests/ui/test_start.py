@@ -215,6 +215,7 @@ FIRST_PAINT = textwrap.dedent("""
                 (QtGui, "QAction"), (QtGui, "QKeySequence")) if name in vars(module)]
         print("made before the first paint:", made, flush=True)
         print("name pattern compiled:", search_keys._cjk.cache_info().currsize, flush=True)
+        print("dataclasses imported:", "dataclasses" in sys.modules, flush=True)
         os._exit(0)
 
     def paintEvent(self, event):
@@ -227,8 +228,9 @@ FIRST_PAINT = textwrap.dedent("""
 def test_the_start_of_a_user_who_stayed_signed_in_makes_only_what_the_first_frame_needs(
         tmp_path: Path) -> None:
     """What `agentdesk` does for a saved sign-in, up to its window's first paint, in a
-    fresh process: no Qt namespace, no icon, menu commands or key sequences, and no
-    pattern for storing names (each is made after the paint, or when first needed)."""
+    fresh process: no Qt namespace, no icon, menu commands or key sequences, no pattern
+    for storing names and no dataclass (each is made after the paint, or when first
+    needed)."""
     options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
     assert options.data_dir is not None and options.settings_path is not None
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -237,6 +239,7 @@ def test_the_start_of_a_user_who_stayed_signed_in_makes_only_what_the_first_fram
         capture_output=True, text=True, timeout=60, env=environment)
     assert "made before the first paint: []" in result.stdout, result.stdout + result.stderr
     assert "name pattern compiled: 0" in result.stdout, result.stdout + result.stderr
+    assert "dataclasses imported: False" in result.stdout, result.stdout + result.stderr
 
 
 def test_fontconfig_reads_its_configuration_on_a_thread_at_the_start() -> None:

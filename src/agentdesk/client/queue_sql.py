@@ -17,7 +17,6 @@ the substring the trigram phrase matches: the count and the walk agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -102,22 +101,31 @@ _PREFIX_PROBE = ("EXISTS (SELECT 1 FROM case_search_prefixes p"
                  " WHERE p.prefix = :text AND p.case_key = c.key)")
 
 
-@dataclass(frozen=True)
 class Source:
-    """The matching cases of a search, as SQL (parameters in `params`)."""
+    """The matching cases of a search, as SQL (parameters in `params`).
 
-    index_rows: str | None
-    """FROM clause (and WHERE) whose rows are the matches, from one index alone
-    (None: count the join)."""
-    join: str
-    """A FROM clause whose rows are the matches, each as `c` (with `where`)."""
-    where: tuple[str, ...]
-    probe: tuple[str, ...]
-    """Conditions that one `cases c` row must meet to match."""
-    params: dict[str, Any] = field(default_factory=dict)
-    whole_if_all: bool = False
-    """Text can match every case (a loan-number prefix all loans share): then the
-    result is the whole queue, walked without probing."""
+    - `index_rows`: FROM clause (and WHERE) whose rows are the matches, from one index
+      alone (None: count the join);
+    - `join`: a FROM clause whose rows are the matches, each as `c` (with `where`);
+    - `probe`: conditions that one `cases c` row must meet to match;
+    - `whole_if_all`: the text can match every case (a loan-number prefix all loans
+      share): then the result is the whole queue, walked without probing.
+
+    A plain class: no dataclass is made on the desktop's way to its first paint (see
+    `agentdesk.ui.launch`).
+    """
+
+    __slots__ = ("index_rows", "join", "params", "probe", "where", "whole_if_all")
+
+    def __init__(self, index_rows: str | None, join: str, where: tuple[str, ...],
+                 probe: tuple[str, ...], params: dict[str, Any], *,
+                 whole_if_all: bool = False) -> None:
+        self.index_rows = index_rows
+        self.join = join
+        self.where = where
+        self.probe = probe
+        self.params = params
+        self.whole_if_all = whole_if_all
 
     def counting(self, *, capped: bool = False) -> str:
         """SELECT count(*) of the matches; `capped`: of at most `:cap` of them."""

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 # Two-character surnames: the given name starts after them.
 _COMPOUND_SURNAMES = frozenset(
@@ -111,9 +111,9 @@ def _initials(syllables: Iterable[str]) -> str:
     return "".join(s[0] for s in syllables if s)
 
 
-@dataclass(frozen=True)
-class NameKeys:
-    """Everything the search derives from a borrower's name."""
+class NameKeys(NamedTuple):
+    """Everything the search derives from a borrower's name (a named tuple: no
+    dataclass is made on the desktop's way to its first paint, see `agentdesk.ui.launch`)."""
 
     pinyin: str
     """The everyday full pinyin (`zhangsan`), for display and sorting."""

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+from typing import NamedTuple
 
 from agentdesk.client.paths import normalise_server_url
 
@@ -35,9 +35,9 @@ class AddressSource(StrEnum):
     MACHINE_CONFIG = "machine configuration"
 
 
-@dataclass(frozen=True)
-class ServerAddress:
-    """The server address to use and the source that decided it."""
+class ServerAddress(NamedTuple):
+    """The server address to use and the source that decided it (a named tuple: no
+    dataclass is made on the desktop's way to its first paint, see `agentdesk.ui.launch`)."""
 
     url: str
     source: AddressSource

@@ -18,7 +18,6 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,18 +52,21 @@ def connect(path: Path) -> sqlite3.Connection:
     return db
 
 
-@dataclass
 class WriteTx:
     """An open write transaction: its connection and the cases it changed.
 
     `db` is the transaction's sqlite3 connection: the store runs plain SQL, because a
     sync page writes thousands of rows and any per-statement layer on top (tens of µs)
-    would dominate.
+    would dominate. (A plain class: no dataclass is made on the desktop's way to its
+    first paint, see `agentdesk.ui.launch`.)
     """
 
-    db: sqlite3.Connection
-    now: datetime
-    changed_cases: set[str] = field(default_factory=set)
+    __slots__ = ("changed_cases", "db", "now")
+
+    def __init__(self, db: sqlite3.Connection, now: datetime) -> None:
+        self.db = db
+        self.now = now
+        self.changed_cases: set[str] = set()
 
     def case_changed(self, *case_ids: str) -> None:
         """Announce these cases as changed once the transaction commits."""

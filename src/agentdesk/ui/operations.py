@@ -22,8 +22,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
@@ -69,8 +68,7 @@ class _Job(QRunnable):
             self._relay.finished.emit(self._task_id, result)
 
 
-@dataclass
-class _Pending:
+class _Pending(NamedTuple):  # no dataclass on the way to the first paint: see ui.launch
     done: Done | None
     error: Failed | None
     kind: str

@@ -18,7 +18,6 @@ sign-in dialog calls them through a worker and gets a `Session` back.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,14 +35,20 @@ _TOKEN_META = "token_storage"
 """Where the last sign-in kept the token ("keyring" or "memory"); never the token itself."""
 
 
-@dataclass
 class Session:
-    """What a started session needs: where, who, their store and (online) an API client."""
+    """What a started session needs: where, who, their store and (online) an API client.
 
-    server_url: str
-    user: SessionUser
-    store: LocalStore
-    api: ApiClient | None
+    (A plain class: no dataclass is made on the desktop's way to its first paint, see
+    `agentdesk.ui.launch`.)"""
+
+    __slots__ = ("api", "server_url", "store", "user")
+
+    def __init__(self, server_url: str, user: SessionUser, store: LocalStore,
+                 api: ApiClient | None) -> None:
+        self.server_url = server_url
+        self.user = user
+        self.store = store
+        self.api = api
 
     @property
     def token_in_keyring(self) -> bool:
