@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from decimal import Decimal
 
@@ -349,3 +351,34 @@ def test_positions_in_a_walked_result_are_where_the_ids_are(
     assert [walked.position(k) for k in expected] == list(range(len(expected)))
     assert walked.position(max(expected) + 1000) is None
     walker.close()
+
+
+def test_prefetch_reads_the_cases_their_search_indexes_and_every_index_of_the_queue(
+        people_store: LocalStore, queue: CaseQueue, monkeypatch: pytest.MonkeyPatch) -> None:
+    # After a cold boot the first searches read these from the disk; the desktop reads
+    # them ahead once its window has painted, each whole, on a connection of its own.
+    statements: list[str] = []
+    real_read = people_store.read
+
+    @contextmanager
+    def traced_read() -> Iterator[sqlite3.Connection]:
+        with real_read() as db:
+            db.set_trace_callback(statements.append)
+            try:
+                yield db
+            finally:
+                db.set_trace_callback(None)
+
+    monkeypatch.setattr(people_store, "read", traced_read)
+    queue.prefetch()
+    with real_read() as db:
+        indexes = {name for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'")}
+    sort_indexes = {i for i in indexes if i.startswith("ix_cases_")}
+    assert {"ix_cases_priority", "ix_cases_name", "ix_cases_dpd"} <= sort_indexes
+    walked = " ".join(statements)
+    for structure in ("FROM cases NOT INDEXED", "FROM case_search_prefixes NOT INDEXED",
+                      "FROM case_search_data", "FROM case_search_content",
+                      *(f"INDEXED BY {name}" for name in sort_indexes)):
+        assert structure in walked
+    assert names(queue, "zs") == ["张三丰", "张三"]  # the queue's own connection is untouched

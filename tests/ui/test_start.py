@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from keyring.backend import KeyringBackend
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
@@ -197,6 +198,30 @@ def test_the_first_cases_opened_after_the_start_find_built_views(
     qtbot.waitUntil(lambda: len(window.findChildren(CaseView)) == 2, timeout=20_000)
     ready = window.findChildren(CaseView)
     assert all(window.tabs.indexOf(v) == -1 and not v.isVisible() for v in ready)
+    qtbot.waitUntil(lambda: not desk.context.ops.busy, timeout=20_000)
+    desk.close()
+
+
+def test_once_the_window_has_painted_the_queue_is_read_ahead_off_the_gui_thread(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from agentdesk.client.queue import CaseQueue
+
+    threads: list[threading.Thread] = []
+    prefetch = CaseQueue.prefetch
+
+    def watched(queue: CaseQueue) -> None:
+        threads.append(threading.current_thread())
+        prefetch(queue)
+
+    monkeypatch.setattr(CaseQueue, "prefetch", watched)
+    options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
+    desk = _desktop(options, _keyring_holding("tok-6"))
+    desk.show()
+    assert threads == []  # not before the first paint
+    qtbot.waitUntil(lambda: len(threads) == 1, timeout=20_000)
+    assert threads[0] is not threading.main_thread()
     qtbot.waitUntil(lambda: not desk.context.ops.busy, timeout=20_000)
     desk.close()
 

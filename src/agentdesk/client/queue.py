@@ -160,6 +160,15 @@ class SearchResult:
         self.exact = True
 
 
+_PREFETCH = (
+    # Counting walks every page of the b-tree it counts.
+    "SELECT count(*) FROM cases NOT INDEXED",
+    "SELECT count(*) FROM case_search_prefixes NOT INDEXED",  # names and phones by prefix
+    "SELECT count(*) FROM case_search_data",  # the trigram index
+    "SELECT count(*) FROM case_search_content",  # the documents its matches are checked in
+)
+
+
 class CaseQueue:
     """Queue queries over one store, on a connection of their own (use from one thread)."""
 
@@ -190,6 +199,21 @@ class CaseQueue:
     def close(self) -> None:
         """Give the connection back (the temporary result goes with it)."""
         self._db.close()
+
+    def prefetch(self) -> None:
+        """Read once, on a connection of its own, what searching and sorting read, so the
+        first searches after the computer started do not wait for the disk (the first
+        keystrokes took 90–210 ms instead of 3–30 ms with the file out of the system's
+        cache). The desktop runs this on a worker once its window has painted; with
+        100,000 cases it reads ~100 MB. Safe beside the queue's own queries and writes."""
+        with self.store.read() as db:
+            for statement in _PREFETCH:
+                db.execute(statement).fetchall()
+            indexes = [name for (name,) in db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases'"
+                " AND name LIKE 'ix_cases_%'")]
+            for name in indexes:  # the sort orders, and the filters' indexes
+                db.execute(f"SELECT count(*) FROM cases INDEXED BY {name}").fetchall()
 
     def _today(self) -> tuple[date, str]:
         now = self.store.clock().astimezone(self.zone)

@@ -18,6 +18,7 @@ tuples): Python makes a dataclass by compiling its methods from source at import
 from __future__ import annotations
 
 import gc
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -48,6 +49,10 @@ class LaunchOptions:
         self.data_dir = data_dir
         self.settings_path = settings_path
         self.sync_interval_ms = sync_interval_ms
+
+
+def _prefetch_failed(error: BaseException) -> None:
+    logging.getLogger(__name__).warning("reading the queue ahead failed", exc_info=error)
 
 
 def resume_collector() -> None:
@@ -110,6 +115,10 @@ class Desktop(QObject):
         set_app_icon()  # not before: see create_application
         # The first case the agent opens is shown in a view built meanwhile.
         self.window.prepare_case_views()
+        # The first searches should not wait for the disk (after the computer started,
+        # the store's pages are not in the system's cache). Only time is at stake: a
+        # failure is logged, and the search itself reports any real trouble.
+        self.context.ops.background(self.context.queue.prefetch, error=_prefetch_failed)
         session = self._session
         if self.context.api is None and session.token_in_keyring:
             self.sync.start(now=False)
