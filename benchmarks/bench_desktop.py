@@ -121,15 +121,18 @@ window.show()
 app.exec()
 """
 
-USER_START = """
+AFTER_LOADING = """
 import os, sys, time
 
-class ReportFirstPaint:
-    \"\"\"Wraps the main window's paint handler as its module is loaded: nothing is
-    imported ahead of what `agentdesk` itself imports, in its own order.\"\"\"
+class AfterLoading:
+    \"\"\"Runs `then(module)` once the module `name` has loaded: nothing is imported
+    ahead of what `agentdesk` itself imports, in its own order.\"\"\"
+
+    def __init__(self, name, then):
+        self.name, self.then = name, then
 
     def find_spec(self, name, path, target=None):
-        if name != "agentdesk.ui.main_window":
+        if name != self.name:
             return None
         sys.meta_path.remove(self)
         spec = next(filter(None, (f.find_spec(name, path, target) for f in sys.meta_path)))
@@ -137,53 +140,45 @@ class ReportFirstPaint:
 
         def exec_module(module):
             load(module)
-            from PySide6.QtCore import QTimer
-
-            def report():
-                print("shown", time.process_time(), flush=True)
-                os._exit(0)
-
-            own = module.MainWindow.paintEvent
-
-            def paintEvent(self, event):
-                own(self, event)
-                QTimer.singleShot(0, report)  # once this paint (the children's too) is done
-            module.MainWindow.paintEvent = paintEvent
+            self.then(module)
 
         spec.loader.exec_module = exec_module
         return spec
+"""
 
-sys.meta_path.insert(0, ReportFirstPaint())
+USER_START = AFTER_LOADING + """
+def report_first_paint(module):
+    from PySide6.QtCore import QTimer
+
+    def report():
+        print("shown", time.process_time(), flush=True)
+        os._exit(0)
+
+    own = module.MainWindow.paintEvent
+
+    def paintEvent(self, event):
+        own(self, event)
+        QTimer.singleShot(0, report)  # once this paint (the children's too) is done
+    module.MainWindow.paintEvent = paintEvent
+
+sys.meta_path.insert(0, AfterLoading("agentdesk.ui.main_window", report_first_paint))
 from agentdesk.cli import main
 sys.exit(main([]))
 """
 """What `agentdesk` runs, with the event loop's first paint reported."""
 
 UNDER_VALGRIND = """
-class HoldBack:
-    \"\"\"Under valgrind the start runs ~50 times slower: the desktop's 2 s fallback and
-    the status bar's 300 ms refresh would fire before the first paint. Held back here.\"\"\"
+def hold_back(module):
+    # Under valgrind the start runs ~50 times slower: the desktop's 2 s fallback and
+    # the status bar's 300 ms refresh would fire before the first paint.
+    from agentdesk.ui.sync_status import SyncStatus
 
-    def find_spec(self, name, path, target=None):
-        if name != "agentdesk.ui.launch":
-            return None
-        sys.meta_path.remove(self)
-        spec = next(filter(None, (f.find_spec(name, path, target) for f in sys.meta_path)))
-        load = spec.loader.exec_module
+    module.Desktop._after_first_paint = lambda self: None
+    SyncStatus._retranslate = lambda self: None
 
-        def exec_module(module):
-            load(module)
-            from agentdesk.ui.sync_status import SyncStatus
-
-            module.Desktop._after_first_paint = lambda self: None
-            SyncStatus._retranslate = lambda self: None
-
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, HoldBack())
+sys.meta_path.insert(0, AfterLoading("agentdesk.ui.launch", hold_back))
 """
-"""Prepended to USER_START when counting its instructions."""
+"""Put into USER_START, before `agentdesk` runs, when counting its instructions."""
 
 START_SERVER = "http://127.0.0.1:9"
 
@@ -299,9 +294,8 @@ def count_instructions(code: str, env: dict[str, str] | None) -> int | None:
 def compare_instructions(env: dict[str, str]) -> None:
     """The user's start and the bare window's, counted in instructions (deterministic)."""
     bare = count_instructions(BARE_LOOP, None)
-    ours = count_instructions(USER_START.replace("sys.meta_path.insert(0, ReportFirstPaint())",
-                                                 "sys.meta_path.insert(0, ReportFirstPaint())"
-                                                 + UNDER_VALGRIND), env)
+    start = "from agentdesk.cli import main"
+    ours = count_instructions(USER_START.replace(start, UNDER_VALGRIND + start), env)
     if bare is None or ours is None:
         print(f"{'instructions to the first paint':<34} skipped (valgrind not found)")
         return
