@@ -202,10 +202,10 @@ class CaseQueue:
 
     def prefetch(self) -> None:
         """Read once, on a connection of its own, what searching and sorting read, so the
-        first searches after the computer started do not wait for the disk (the first
-        keystrokes took 90–210 ms instead of 3–30 ms with the file out of the system's
-        cache). The desktop runs this on a worker once its window has painted; with
-        100,000 cases it reads ~100 MB. Safe beside the queue's own queries and writes."""
+        first searches after the computer started do not wait for the disk (with 100,000
+        cases and the file out of the system's cache, a keystroke took up to ~0.4 s). The
+        desktop runs this on a worker once its window has painted; with 100,000 cases it
+        reads ~100 MB. Safe beside the queue's own queries and writes."""
         with self.store.read() as db:
             for statement in _PREFETCH:
                 db.execute(statement).fetchall()

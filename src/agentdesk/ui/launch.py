@@ -10,9 +10,10 @@ first paint, and the first sync starts then (see `Desktop.show`). Nothing the fi
 paint does not need runs before it.
 
 No dataclass is made on the way to that paint (`LaunchOptions`, `Session`, the store's
-`WriteTx`, the queue's `Source` and the search's `NameKeys` are plain classes or named
-tuples): Python makes a dataclass by compiling its methods from source at import time,
-~0.7 ms a class, and importing `dataclasses` costs ~1.5 ms more.
+`WriteTx`, the queue's `Source`, the search's `NameKeys`, the `ServerAddress` and the
+operations' pending tasks are plain classes or named tuples): Python makes a dataclass by
+compiling its methods from source at import time, ~0.7 ms a class, and importing
+`dataclasses` costs ~1.5 ms more.
 """
 
 from __future__ import annotations
