@@ -126,6 +126,25 @@ def test_qts_first_paint_and_the_tables_own_give_the_same_pixels(
     install_translators(Language.EN)  # while the page can still answer the change
 
 
+def test_texts_too_wide_for_their_column_end_in_an_ellipsis_as_qts_do(
+        qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = QueuePage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.ui.table
+    for column in (SortColumn.BORROWER, SortColumn.AMOUNT_OVERDUE, SortColumn.STAGE):
+        table.setColumnWidth(COLUMNS.index(column), 34)
+    ours = _rows_painted(page)
+    monkeypatch.setattr(queue_table, "_qt_namespace_built", lambda: False)
+    qts = _rows_painted(page)
+    assert ours == qts
+    # Cut texts were painted (and kept laid out with their "…").
+    laid = [static.text() for static, _width, _height in table._texts.values()]
+    assert any(text.endswith("\u2026") for text in laid), laid
+
+
 START = textwrap.dedent("""
     import os, sys
     from pathlib import Path
