@@ -10,6 +10,7 @@ standard dialogs, context menus) and ours (`resources/translations/agentdesk_*.q
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,10 @@ def create_application(language: Language = Language.ZH_CN,
     costs ~4 ms, and the icon is no part of the window's content)."""
     app = QApplication.instance()
     if app is None:
+        # Qt splits large image fills (a tall scroll bar's gradient) across a pool of
+        # threads; for a window of small widgets starting those threads and switching
+        # to them costs more than the fill (some hundred switches in the first paint).
+        os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("AgentDesk")
