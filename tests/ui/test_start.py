@@ -241,6 +241,7 @@ FIRST_PAINT = textwrap.dedent("""
         print("made before the first paint:", made, flush=True)
         print("name pattern compiled:", search_keys._cjk.cache_info().currsize, flush=True)
         print("dataclasses imported:", "dataclasses" in sys.modules, flush=True)
+        print("platformdirs imported:", "platformdirs" in sys.modules, flush=True)
         os._exit(0)
 
     def paintEvent(self, event):
@@ -254,8 +255,8 @@ def test_the_start_of_a_user_who_stayed_signed_in_makes_only_what_the_first_fram
         tmp_path: Path) -> None:
     """What `agentdesk` does for a saved sign-in, up to its window's first paint, in a
     fresh process: no Qt namespace, no icon, menu commands or key sequences, no pattern
-    for storing names and no dataclass (each is made after the paint, or when first
-    needed)."""
+    for storing names, no dataclass and no platformdirs (each is made after the paint,
+    or when first needed, or found through Qt)."""
     options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
     assert options.data_dir is not None and options.settings_path is not None
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -265,6 +266,18 @@ def test_the_start_of_a_user_who_stayed_signed_in_makes_only_what_the_first_fram
     assert "made before the first paint: []" in result.stdout, result.stdout + result.stderr
     assert "name pattern compiled: 0" in result.stdout, result.stdout + result.stderr
     assert "dataclasses imported: False" in result.stdout, result.stdout + result.stderr
+    assert "platformdirs imported: False" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_desktop_finds_the_clients_data_folder_through_qt(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from agentdesk.client.paths import default_data_dir
+    from agentdesk.ui.session import data_folder
+
+    assert data_folder() == default_data_dir()
+    if sys.platform.startswith("linux"):
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+        assert data_folder() == default_data_dir() == tmp_path / "data" / "agentdesk"
 
 
 def test_fontconfig_reads_its_configuration_on_a_thread_at_the_start() -> None:

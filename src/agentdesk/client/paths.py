@@ -6,8 +6,6 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import platformdirs
-
 APP_NAME = "agentdesk"
 
 
@@ -49,13 +47,21 @@ def _sha256_hex(data: bytes) -> str:
     return str(sha256(data).hexdigest())
 
 
+def default_data_dir() -> Path:
+    """The app's folder in the platform's per-user data folder: ~/.local/share/agentdesk
+    on Linux, %LOCALAPPDATA%\\agentdesk on Windows, ~/Library/Application Support/agentdesk
+    on macOS."""
+    # Imported here: the desktop finds the same folder through Qt (its start does not
+    # pay the ~4 ms of importing platformdirs).
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
 def store_path(server_url: str, username: str, *, data_dir: Path | None = None) -> Path:
     """The local store file of `username` on `server_url`.
 
-    Lives in the platform's per-user data folder (e.g. ~/.local/share/agentdesk/stores
-    on Linux, %LOCALAPPDATA%\\agentdesk\\stores on Windows) unless `data_dir` is given.
+    Lives in `data_dir`/stores, by default in `default_data_dir()`.
     """
-    base = data_dir if data_dir is not None else Path(
-        platformdirs.user_data_dir(APP_NAME, appauthor=False)
-    )
+    base = data_dir if data_dir is not None else default_data_dir()
     return base / "stores" / f"{store_key(server_url, username)}.sqlite3"

@@ -30,7 +30,7 @@ from agentdesk.domain.vocabulary import Language
 from agentdesk.ui.app import create_application, install_translators, set_app_icon
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.main_window import MainWindow
-from agentdesk.ui.session import Session, connect, open_local, resume
+from agentdesk.ui.session import Session, connect, data_folder, open_local, resume
 from agentdesk.ui.settings import UserSettings
 from agentdesk.ui.sync_controller import DEFAULT_INTERVAL_MS, SyncController
 
@@ -245,6 +245,8 @@ def run(options: LaunchOptions) -> int:
     # The icon follows the first window (the sign-in dialog, else the main window's
     # first paint): see create_application.
     app = create_application(language, icon=False)
+    if options.data_dir is None:
+        options.data_dir = data_folder()
     credentials = CredentialStore()
     session = start_session(options, settings, credentials, language)
     if session is None:

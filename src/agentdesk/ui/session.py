@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from agentdesk.client.credentials import CredentialStore, TokenStorage
-from agentdesk.client.paths import normalise_server_url, store_path
+from agentdesk.client.paths import APP_NAME, default_data_dir, normalise_server_url, store_path
 from agentdesk.client.store import LocalStore
 from agentdesk.domain.vocabulary import Language, Role
 from agentdesk.ui.context import SessionUser
@@ -33,6 +33,16 @@ if TYPE_CHECKING:
 _USER_META = "session_user"
 _TOKEN_META = "token_storage"
 """Where the last sign-in kept the token ("keyring" or "memory"); never the token itself."""
+
+
+def data_folder() -> Path:
+    """Where the desktop keeps its users' local stores: the client's `default_data_dir`,
+    found through Qt's standard paths (a test holds the two equal). PySide is loaded by
+    then, while importing platformdirs would cost ~4 ms of the desktop's start."""
+    from PySide6.QtCore import QStandardPaths
+
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(base) / APP_NAME if base else default_data_dir()
 
 
 class Session:
