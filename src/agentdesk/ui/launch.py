@@ -94,18 +94,17 @@ class Desktop(QObject):
         A session opened from local data only (`Session.token_in_keyring`, no API client
         yet) reads its token then, on a worker, and syncs when it has one."""
         self._sync_first = sync
-        self.window.installEventFilter(self)
+        self.window.painted.connect(self._first_paint)
         self.window.show()
         # Should no paint come (a window opened minimised), start anyway.
         QTimer.singleShot(2000, self._after_first_paint)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Paint:
-            self.window.removeEventFilter(self)
-            # Queued twice: runs once this paint and what the event loop had waiting with
-            # it are done, so the frame is out before the keyring and HTTP work start.
-            QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._after_first_paint))
-        return False
+    def _first_paint(self) -> None:
+        self.window.painted.disconnect(self._first_paint)
+        # Queued twice: runs once this paint (its children's too) and what the event loop
+        # had waiting with it are done, so the frame is out before the keyring and HTTP
+        # work start.
+        QTimer.singleShot(0, lambda: QTimer.singleShot(0, self._after_first_paint))
 
     def _after_first_paint(self) -> None:
         if self._painted or self._closed:

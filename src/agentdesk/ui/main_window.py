@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 import agentdesk
@@ -62,6 +62,8 @@ class MainWindow(QMainWindow):
 
     signInRequested = Signal()
     """The user asked to sign in again (the launcher shows the dialog)."""
+    painted = Signal()
+    """The window has painted itself (its children paint right after)."""
 
     def __init__(self, context: AppContext, sync: SyncController,
                  settings: UserSettings | None = None, parent: QWidget | None = None,
@@ -328,6 +330,12 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # A signal, not an event filter: a filter has every event of the window handed
+        # to Python while it starts (and PySide make a class for each kind).
+        super().paintEvent(event)
+        self.painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_window_state("main", self.saveGeometry())

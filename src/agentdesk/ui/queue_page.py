@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Signal
-from PySide6.QtGui import QKeyEvent, QStandardItemModel
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from agentdesk.client.queue import QuickFilter, SortColumn
@@ -70,7 +70,7 @@ class QueuePage(QWidget):
         header.sortIndicatorChanged.connect(self._sort_changed)
         self._apply_widths()
         table.doubleClicked.connect(self._activate)
-        table.installEventFilter(self)
+        table.openRequested.connect(self._open_current_or_first)
         self.filter_buttons: dict[QuickFilter, QPushButton] = {
             QuickFilter.DUE_TODAY: self.ui.dueTodayButton,
             QuickFilter.PROMISES_DUE: self.ui.promisesDueButton,
@@ -160,16 +160,6 @@ class QueuePage(QWidget):
             index = self.model.index(0, 0)
         if index.isValid():
             self._activate(index)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.ui.table and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            from PySide6.QtCore import Qt
-
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._open_current_or_first()
-                return True
-        return super().eventFilter(watched, event)
 
     def _show_count(self, count: int) -> None:
         if self.model.too_short:

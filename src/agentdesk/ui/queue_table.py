@@ -20,8 +20,8 @@ for the namespace once the frame is out.
 from __future__ import annotations
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QPointF, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent, QPalette, QStaticText
+from PySide6.QtCore import QEvent, QPointF, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPaintEvent, QPalette, QStaticText
 from PySide6.QtWidgets import QTableView, QWidget
 
 from agentdesk.ui.queue_model import COLUMNS, CaseQueueModel, is_bold, is_right_aligned
@@ -44,6 +44,9 @@ def _build_qt_namespace() -> None:
 
 class QueueTable(QTableView):
     """A table view that paints a `CaseQueueModel` row by row (see the module docstring)."""
+
+    openRequested = Signal()
+    """Enter or Return was pressed in the table."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +72,16 @@ class QueueTable(QTableView):
         if event.type() in _RESTYLE:
             self._restyle()
         super().changeEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Here, not in an event filter: a filter has each of the table's events handed to
+        # Python as the window starts.
+        from PySide6.QtCore import Qt
+
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.openRequested.emit()
+            return
+        super().keyPressEvent(event)
 
     def reset(self) -> None:
         super().reset()
