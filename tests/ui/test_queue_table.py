@@ -91,6 +91,22 @@ def test_clicking_a_heading_sorts_the_queue(qtbot: QtBot, context: AppContext) -
     assert column in (["3", "15", "45", "95"], ["95", "45", "15", "3"])
 
 
+def _shown_page(qtbot: QtBot, context: AppContext) -> QueuePage:
+    page = QueuePage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 300)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def _ours_and_qts(page: QueuePage, monkeypatch: pytest.MonkeyPatch) -> tuple[QImage, QImage]:
+    """The rows as the table paints them, then as Qt's own paint does."""
+    ours = _rows_painted(page)
+    monkeypatch.setattr(queue_table, "_qt_namespace_built", lambda: False)
+    return ours, _rows_painted(page)
+
+
 def _rows_painted(page: QueuePage) -> QImage:
     viewport = page.ui.table.viewport()
     viewport.update()
@@ -104,19 +120,12 @@ def test_qts_first_paint_and_the_tables_own_give_the_same_pixels(
     # would frame the current cell of a focused table; ours never does, and the
     # namespace is built right after the first frame).
     install_translators(Language.ZH_CN)
-    page = QueuePage(context)
-    qtbot.addWidget(page)
-    page.resize(1200, 300)
-    page.show()
-    qtbot.waitExposed(page)
-    table = page.ui.table
-    table.selectionModel().setCurrentIndex(
+    page = _shown_page(qtbot, context)
+    page.ui.table.selectionModel().setCurrentIndex(
         page.model.index(1, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         | QItemSelectionModel.SelectionFlag.Rows)
     page.ui.searchEdit.setFocus()
-    ours = _rows_painted(page)
-    monkeypatch.setattr(queue_table, "_qt_namespace_built", lambda: False)
-    qts = _rows_painted(page)
+    ours, qts = _ours_and_qts(page, monkeypatch)
     assert ours.size() == qts.size()
     assert ours == qts
     # And rows were painted at all: text, alternate rows and the selection.
@@ -128,17 +137,11 @@ def test_qts_first_paint_and_the_tables_own_give_the_same_pixels(
 
 def test_texts_too_wide_for_their_column_end_in_an_ellipsis_as_qts_do(
         qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
-    page = QueuePage(context)
-    qtbot.addWidget(page)
-    page.resize(1200, 300)
-    page.show()
-    qtbot.waitExposed(page)
+    page = _shown_page(qtbot, context)
     table = page.ui.table
     for column in (SortColumn.BORROWER, SortColumn.AMOUNT_OVERDUE, SortColumn.STAGE):
         table.setColumnWidth(COLUMNS.index(column), 34)
-    ours = _rows_painted(page)
-    monkeypatch.setattr(queue_table, "_qt_namespace_built", lambda: False)
-    qts = _rows_painted(page)
+    ours, qts = _ours_and_qts(page, monkeypatch)
     assert ours == qts
     # Cut texts were painted (and kept laid out with their "…").
     laid = [static.text() for static, _width, _height in table._texts.values()]
