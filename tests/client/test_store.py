@@ -78,6 +78,16 @@ def test_metadata_round_trip_and_listeners(store: LocalStore) -> None:
     assert seen == [frozenset({"a", "b"})]
 
 
+def test_a_json_object_kept_as_metadata_reads_back_as_its_fields(store: LocalStore) -> None:
+    import json
+
+    user = {"user_id": "u1", "username": "wangfang", "display_name": "王芳",
+            "role": "agent", "team": None, "language": "zh_CN"}
+    store.set_meta("session_user", json.dumps(user))
+    assert store.meta_fields("session_user") == user
+    assert store.meta_fields("missing") is None
+
+
 def test_a_write_inside_a_write_is_refused_not_deadlocked(store: LocalStore) -> None:
     with store.write(), pytest.raises(RuntimeError, match="already open"), store.write():
         pass

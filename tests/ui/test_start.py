@@ -242,6 +242,7 @@ FIRST_PAINT = textwrap.dedent("""
         print("name pattern compiled:", search_keys._cjk.cache_info().currsize, flush=True)
         print("dataclasses imported:", "dataclasses" in sys.modules, flush=True)
         print("platformdirs imported:", "platformdirs" in sys.modules, flush=True)
+        print("json imported:", "json" in sys.modules, flush=True)
         os._exit(0)
 
     def paintEvent(self, event):
@@ -255,8 +256,8 @@ def test_the_start_of_a_user_who_stayed_signed_in_makes_only_what_the_first_fram
         tmp_path: Path) -> None:
     """What `agentdesk` does for a saved sign-in, up to its window's first paint, in a
     fresh process: no Qt namespace, no icon, menu commands or key sequences, no pattern
-    for storing names, no dataclass and no platformdirs (each is made after the paint,
-    or when first needed, or found through Qt)."""
+    for storing names, no dataclass, no platformdirs and no json (each is made after the
+    paint, or when first needed, or found through Qt or SQLite)."""
     options = _signed_in_before(tmp_path, TokenStorage.KEYRING)
     assert options.data_dir is not None and options.settings_path is not None
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -267,6 +268,7 @@ def test_the_start_of_a_user_who_stayed_signed_in_makes_only_what_the_first_fram
     assert "name pattern compiled: 0" in result.stdout, result.stdout + result.stderr
     assert "dataclasses imported: False" in result.stdout, result.stdout + result.stderr
     assert "platformdirs imported: False" in result.stdout, result.stdout + result.stderr
+    assert "json imported: False" in result.stdout, result.stdout + result.stderr
 
 
 def test_the_desktop_finds_the_clients_data_folder_through_qt(

@@ -186,6 +186,20 @@ class LocalStore:
         with self.read() as db:
             return self._meta(db, key)
 
+    def meta_fields(self, key: str) -> dict[str, object] | None:
+        """The fields of a JSON object kept as a metadata value (None if none is kept).
+
+        Read by SQLite's JSON functions: the desktop reads the signed-in user so as it
+        starts, without importing Python's json (~2 ms of the start)."""
+        with self.read() as db:
+            if self._meta(db, key) is None:
+                return None
+            rows = db.execute(
+                "SELECT field.key, field.value FROM store_meta AS meta,"
+                " json_each(meta.value) AS field WHERE meta.key = ?", (key,)
+            ).fetchall()
+        return {str(name): value for name, value in rows}
+
     def set_meta(self, key: str, value: str) -> None:
         """Set one metadata value."""
         with self.write() as tx:

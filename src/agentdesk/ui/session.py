@@ -17,7 +17,6 @@ sign-in dialog calls them through a worker and gets a `Session` back.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -112,6 +111,8 @@ def sign_in(server_url: str, username: str, password: str, *, stay_signed_in: bo
 def remember(store: LocalStore, server_url: str, user: SessionUser,
              token_storage: TokenStorage) -> None:
     """Note in the user's store who they are and where their token went (not the token)."""
+    import json  # here: the start reads the user without it (`LocalStore.meta_fields`)
+
     store.set_meta(_USER_META, json.dumps(user._asdict()))
     store.set_meta("server_url", server_url)
     store.set_meta(_TOKEN_META, token_storage.value)
@@ -151,12 +152,14 @@ def _known_server(server_url: str, username: str, data_dir: Path | None) -> str 
 
 
 def _stored_user(store: LocalStore) -> SessionUser | None:
-    raw = store.meta(_USER_META)
-    if raw is None:
+    fields = store.meta_fields(_USER_META)
+    if fields is None:
         return None
-    fields = json.loads(raw)
-    return SessionUser(**{**fields, "role": Role(fields["role"]),
-                          "language": Language(fields["language"])})
+    team = fields.get("team")
+    return SessionUser(user_id=str(fields["user_id"]), username=str(fields["username"]),
+                       display_name=str(fields["display_name"]), role=Role(str(fields["role"])),
+                       team=None if team is None else str(team),
+                       language=Language(str(fields["language"])))
 
 
 def connect(server_url: str, token: str, language: Language = Language.ZH_CN) -> ApiClient:
