@@ -189,8 +189,8 @@ class LocalStore:
     def meta_fields(self, key: str) -> dict[str, object] | None:
         """The fields of a JSON object kept as a metadata value (None if none is kept).
 
-        Read by SQLite's JSON functions: the desktop reads the signed-in user so as it
-        starts, without importing Python's json (~2 ms of the start)."""
+        Read by SQLite's JSON functions: the desktop's start reads the signed-in user this
+        way, without importing Python's json (~2 ms)."""
         with self.read() as db:
             if self._meta(db, key) is None:
                 return None

@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # A signal, not an event filter: a filter has every event of the window handed
-        # to Python while it starts (and PySide make a class for each kind).
+        # to Python while it starts (and PySide makes a class for each kind).
         super().paintEvent(event)
         self.painted.emit()
 
