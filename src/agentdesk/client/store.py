@@ -192,13 +192,11 @@ class LocalStore:
         Read by SQLite's JSON functions: the desktop's start reads the signed-in user this
         way, without importing Python's json (~2 ms)."""
         with self.read() as db:
-            if self._meta(db, key) is None:
+            value = self._meta(db, key)
+            if value is None:
                 return None
-            rows = db.execute(
-                "SELECT field.key, field.value FROM store_meta AS meta,"
-                " json_each(meta.value) AS field WHERE meta.key = ?", (key,)
-            ).fetchall()
-        return {str(name): value for name, value in rows}
+            rows = db.execute("SELECT key, value FROM json_each(?)", (value,)).fetchall()
+        return {str(name): field for name, field in rows}
 
     def set_meta(self, key: str, value: str) -> None:
         """Set one metadata value."""
