@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -41,6 +41,29 @@ def test_the_roles_answered_are_qts(context: AppContext) -> None:
     assert "LN20240001" in model.index(0, name).data(Qt.ItemDataRole.ToolTipRole)
     assert CaseKeyRole == Qt.ItemDataRole.UserRole + 1
     assert CaseIdRole == Qt.ItemDataRole.UserRole + 2
+
+
+def _ink(text: str, font: QFont) -> int:
+    """How much ink `text` takes in `font` (black on white)."""
+    image = QImage(240, 40, QImage.Format.Format_Grayscale8)
+    image.fill(255)
+    painter = QPainter(image)
+    painter.setFont(font)
+    painter.drawText(QPoint(4, 28), text)
+    painter.end()
+    return sum(255 - value for value in bytes(image.constBits()))
+
+
+def test_borrower_names_are_bold_in_chinese_too(context: AppContext) -> None:
+    # A Chinese font often has one weight only: Qt then thickens its glyphs itself, but
+    # only for a bold request (a demibold one is drawn regular).
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        pytest.skip("no Chinese font installed")
+    model = CaseQueueModel(context.queue)
+    bold = model.index(0, COLUMNS.index(SortColumn.BORROWER)).data(Qt.ItemDataRole.FontRole)
+    regular = QFont(bold)
+    regular.setWeight(QFont.Weight.Normal)
+    assert _ink("欧阳娜娜", bold) > 1.15 * _ink("欧阳娜娜", regular)
 
 
 def test_the_header_shows_each_columns_heading_tip_and_alignment(
@@ -163,6 +186,8 @@ START = textwrap.dedent("""
 
     def report():
         print("Qt built at the first paint:", "Qt" in vars(QtCore), flush=True)
+        table = window.queue_page.ui.table
+        print("columns scroll sideways:", table.horizontalScrollBar().maximum() > 0, flush=True)
         os._exit(0)
 
     def paintEvent(self, event):
@@ -185,3 +210,16 @@ def test_a_started_window_paints_its_first_frame_without_the_qt_namespace(
         [sys.executable, "-c", START, str(context.store.path), str(tmp_path / "s.ini")],
         capture_output=True, text=True, timeout=60, env=environment, cwd=ROOT)
     assert "Qt built at the first paint: False" in result.stdout, result.stderr
+
+
+def test_the_chinese_window_shows_every_column_without_scrolling_sideways(
+        context: AppContext, tmp_path: Path) -> None:
+    # The Chinese desktop lays its text out in a Chinese font (see agentdesk.ui.app),
+    # whose "average character width" is that of its Han characters: the columns are
+    # sized in digits instead, and fit the window as in a Latin font.
+    environment = {name: value for name, value in os.environ.items() if name != "FC_LANG"}
+    environment["QT_QPA_PLATFORM"] = "offscreen"
+    result = subprocess.run(
+        [sys.executable, "-c", START, str(context.store.path), str(tmp_path / "s.ini")],
+        capture_output=True, text=True, timeout=60, env=environment, cwd=ROOT)
+    assert "columns scroll sideways: False" in result.stdout, result.stdout + result.stderr

@@ -89,7 +89,7 @@ def _tint(label: QLabel, colour: QColor | None, *, bold: bool = False) -> None:
         palette.setColor(QPalette.ColorRole.WindowText, colour)
     label.setPalette(palette)
     font = label.font()
-    font.setWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     label.setFont(font)
 
 
@@ -120,7 +120,7 @@ class CaseView(QWidget):
         self.ui.setupUi(self)
         title = self.ui.nameLabel.font()
         title.setPointSize(17)
-        title.setWeight(QFont.Weight.DemiBold)
+        title.setWeight(QFont.Weight.Bold)
         self.ui.nameLabel.setFont(title)
         _tint(self.ui.summaryLabel, QUIET)
         self.ui.caseLayout.setStretch(2, 1)  # the banner takes its height, no more

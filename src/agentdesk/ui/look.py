@@ -32,7 +32,7 @@ def calm_table(view: QAbstractItemView) -> None:
     header = getattr(view, "horizontalHeader", None)
     if header is not None:
         font = QFont(header().font())
-        font.setWeight(QFont.Weight.DemiBold)
+        font.setWeight(QFont.Weight.Bold)
         header().setFont(font)
 
 
@@ -40,7 +40,7 @@ def bold_titles(*boxes: QGroupBox) -> None:
     """Group box titles in a heavier weight (their contents stay regular)."""
     for box in boxes:
         font = QFont(box.font())
-        font.setWeight(QFont.Weight.DemiBold)
+        font.setWeight(QFont.Weight.Bold)
         box.setFont(font)
         for child in box.findChildren(QWidget):
             child_font = QFont(child.font())

@@ -186,7 +186,7 @@ class CaseQueueModel(QAbstractTableModel):
         # visible cell on each paint, so formatting must not run per ask.
         self._cells: dict[int, QueueCells] = {}
         self._bold = QFont()
-        self._bold.setWeight(QFont.Weight.DemiBold)
+        self._bold.setWeight(QFont.Weight.Bold)
         self._today = self._local_today()
         self._settling = QTimer(self)
         self._settling.setSingleShot(True)

@@ -29,12 +29,14 @@ if TYPE_CHECKING:
     # Imported where used, not at start: see queue_model on the `Qt` namespace.
     from PySide6.QtCore import Qt
 
-# Widths in characters of the app font's average width: enough for the usual content.
+# Widths in digits of the app font (the width of "0", as CSS's `ch`): enough for the
+# usual content. Not the font's "average character width": a Chinese font reports the
+# average over its Han characters, twice a digit, and the table would outgrow the window.
 _WIDTHS = {
-    SortColumn.PRIORITY: 7, SortColumn.BORROWER: 14, SortColumn.DPD: 6, SortColumn.BUCKET: 7,
-    SortColumn.AMOUNT_OVERDUE: 13, SortColumn.NEXT_ACTION_DUE: 14,
-    SortColumn.PROMISE_STATUS: 19, SortColumn.LAST_CONTACT: 14, SortColumn.STAGE: 10,
-    SortColumn.HOLDS: 20, SortColumn.PLAN_STATUS: 14,
+    SortColumn.PRIORITY: 5, SortColumn.BORROWER: 11, SortColumn.DPD: 5, SortColumn.BUCKET: 5,
+    SortColumn.AMOUNT_OVERDUE: 10, SortColumn.NEXT_ACTION_DUE: 11,
+    SortColumn.PROMISE_STATUS: 14, SortColumn.LAST_CONTACT: 11, SortColumn.STAGE: 8,
+    SortColumn.HOLDS: 15, SortColumn.PLAN_STATUS: 11,
 }
 
 
@@ -184,12 +186,12 @@ class QueuePage(QWidget):
     def _apply_widths(self) -> None:
         self._fit_count_label()
         metrics = self.ui.table.fontMetrics()
-        average = metrics.averageCharWidth()
+        digit = metrics.horizontalAdvance("0")
         bold = self.ui.table.horizontalHeader().fontMetrics()
         for section, column in enumerate(COLUMNS):
             # Wide enough for its usual content and for its heading plus the sort arrow.
             heading = bold.horizontalAdvance(header_text(column)) + 34
-            self.ui.table.setColumnWidth(section, max(_WIDTHS[column] * average + 16, heading))
+            self.ui.table.setColumnWidth(section, max(_WIDTHS[column] * digit + 16, heading))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

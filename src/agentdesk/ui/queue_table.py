@@ -61,7 +61,7 @@ class QueueTable(QTableView):
         self._texts.clear()
         self._font = QFont(self.font())
         self._bold = QFont(self._font)
-        self._bold.setWeight(QFont.Weight.DemiBold)
+        self._bold.setWeight(QFont.Weight.Bold)
         self._metrics = (QFontMetrics(self._font), QFontMetrics(self._bold))
         # The margin Qt's own delegate leaves on each side of a cell's text (the focus
         # frame's margin + 1: 3 px in Qt's styles). Not asked of the style: touching
