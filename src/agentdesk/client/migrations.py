@@ -14,8 +14,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from agentdesk.client import case_index
-
 _V1 = """
 CREATE TABLE schema_version (version INTEGER NOT NULL);
 CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -213,6 +211,9 @@ def _step_1(conn: Connection) -> None:
 def _step_2(conn: Connection) -> None:
     _run_script(conn, _V2)
     keys = [row[0] for row in conn.execute("SELECT key FROM cases")]
+    # Imported here: a store already migrated opens without the search's name keys.
+    from agentdesk.client import case_index
+
     case_index.reindex_cases(conn, keys)
 
 

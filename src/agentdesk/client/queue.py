@@ -50,7 +50,6 @@ from agentdesk.client.queue_sql import (
     sort_keys,
     source,
 )
-from agentdesk.client.search_keys import is_digits, normalise_query
 from agentdesk.client.store import LocalStore
 
 __all__ = [
@@ -247,13 +246,18 @@ class CaseQueue:
         at once; more are walked: their windows are read off the sort column's index,
         probing each case, when the view asks for them. Nothing is copied per match.
         """
-        text = normalise_query(query.text)
+        text, too_short = "", False
+        if query.text:
+            # Imported with the first text searched: the start lists the queue unsearched.
+            from agentdesk.client.search_keys import is_digits, normalise_query
+
+            text = normalise_query(query.text)
+            too_short = is_digits(text) and len(text) < MIN_DIGITS
         filters = [f for f in QuickFilter if f in query.filters]
         params: dict[str, Any] = {}
         if query.filters & {QuickFilter.DUE_TODAY, QuickFilter.PROMISES_DUE}:
             today, end_of_today = self._today()
             params.update(today=today.isoformat(), end_of_today=end_of_today)
-        too_short = is_digits(text) and len(text) < MIN_DIGITS
         with self._lock:
             self._generation += 1
             # Emptied, not dropped: a schema change would make SQLite re-prepare every
