@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from agentdesk.domain.errors import InvalidPlanInput
+from agentdesk.domain.plan_options import step_payment
 from agentdesk.domain.position import Fee, LoanPosition, Payment, PenaltyRate, position_on
 from agentdesk.domain.restructure import (
     GraceKind,
@@ -183,6 +184,16 @@ def test_step_up_by_amount() -> None:
     assert [r.principal + r.interest for r in plan.schedule.instalments[:3]] == [D("500.00")] * 3
 
 
+def test_a_step_up_percent_that_rounds_to_the_normal_instalment_is_refused() -> None:
+    # Found by hypothesis: 99 % of a 0.48 instalment rounds to 0.48, which the same
+    # step-up given as an amount refused (a step-up month pays less than a normal one).
+    with pytest.raises(InvalidPlanInput) as caught:
+        step_payment(StepUp(1, percent=D(99)), D("0.48"), D("0"), "CNY")
+    assert caught.value.field == "step_up.percent"
+    assert "to 98.95 %" in caught.value.message(Language.EN)
+    assert step_payment(StepUp(1, percent=D("98.95")), D("0.48"), D("0"), "CNY") == D("0.47")
+
+
 def test_chosen_first_due_date_and_month_end_anchor() -> None:
     plan = restructure(delinquent(), TERMS, RestructureOptions(first_due_date=date(2026, 8, 31)))
     dates = [i.due_date for i in plan.schedule.instalments[:4]]
@@ -259,7 +270,8 @@ def test_all_options_together_still_balance() -> None:
         (RestructureOptions(step_up=StepUp(3)), "step_up.amount", "either an amount"),
         (RestructureOptions(step_up=StepUp(3, percent=D(100))), "step_up.percent",
          "more than 0 % and less than 100 %"),
-        (RestructureOptions(step_up=StepUp(3, percent=D(1))), "step_up.percent", "at least"),
+        (RestructureOptions(step_up=StepUp(3, percent=D(1))), "step_up.percent",
+         "from 25.81 % to 99.99 %"),
         (RestructureOptions(step_up=StepUp(3, D("5000.00"))), "step_up.amount", "less than"),
         (RestructureOptions(step_up=StepUp(3, D("1.00"))), "step_up.amount", "at least"),
         (RestructureOptions(step_up=StepUp(3, percent=D(50)),

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from enum import StrEnum
 
 from agentdesk.domain.errors import AllowedRange, InvalidPlanInput, Unit
-from agentdesk.domain.money import ZERO, require_amount, round_money
+from agentdesk.domain.money import ZERO, quantum, require_amount, round_money
 from agentdesk.domain.position import LoanPosition
 from agentdesk.domain.schedule import LoanTerms, RepaymentMethod, add_months, months_between
 from agentdesk.domain.vocabulary import Language
@@ -183,6 +183,15 @@ def step_months(months: int, amortising: int, method: RepaymentMethod) -> int:
     return months
 
 
+def _highest_percent_below(normal: Decimal, currency: str) -> Decimal:
+    """The highest percent (to 0.01) of `normal` that still rounds to less than it."""
+    highest = ((normal - quantum(currency) / 2) * _HUNDRED / normal).quantize(
+        _PERCENT, rounding=ROUND_FLOOR)
+    while highest > ZERO and round_money(normal * highest / _HUNDRED, currency) >= normal:
+        highest -= _PERCENT
+    return highest
+
+
 def step_payment(step: StepUp, normal: Decimal, first_interest: Decimal, currency: str) -> Decimal:
     """The reduced principal + interest per step-up month, checked against the interest."""
     floor = round_money(first_interest, currency)
@@ -205,13 +214,16 @@ def step_payment(step: StepUp, normal: Decimal, first_interest: Decimal, currenc
                 AllowedRange(ZERO, _HUNDRED, False, False, Unit.PERCENT),
             )
         payment = round_money(normal * step.percent / _HUNDRED, currency)
-        if payment < floor:
+        if not floor <= payment < normal:
+            # As for an amount: a step-up month pays at least its interest and less than
+            # the normal instalment, once the percent is rounded to money.
             lowest = (floor * _HUNDRED / normal).quantize(_PERCENT, rounding=ROUND_CEILING)
             raise InvalidPlanInput(
                 "out_of_range",
                 "step_up.percent",
                 step.percent,
-                AllowedRange(lowest, _HUNDRED, True, False, Unit.PERCENT),
+                AllowedRange(lowest, _highest_percent_below(normal, currency), True, True,
+                             Unit.PERCENT),
             )
         return payment
     assert step.amount is not None
