@@ -235,8 +235,11 @@ FIRST_PAINT = textwrap.dedent("""
     from agentdesk.ui.main_window import MainWindow
 
     def report():
+        # QDynamicPropertyChangeEvent: made with every kind of event when a Python
+        # handler (a changeEvent) is first handed a plain QEvent.
         made = [name for module, name in ((QtCore, "Qt"), (QtGui, "QIcon"),
-                (QtGui, "QAction"), (QtGui, "QKeySequence")) if name in vars(module)]
+                (QtGui, "QAction"), (QtGui, "QKeySequence"),
+                (QtCore, "QDynamicPropertyChangeEvent")) if name in vars(module)]
         print("made before the first paint:", made, flush=True)
         print("search keys imported:", "agentdesk.client.search_keys" in sys.modules,
               flush=True)
@@ -255,7 +258,8 @@ FIRST_PAINT = textwrap.dedent("""
 def test_the_start_of_a_user_who_stayed_signed_in_makes_only_what_the_first_frame_needs(
         tmp_path: Path) -> None:
     """What `agentdesk` does for a saved sign-in, up to its window's first paint, in a
-    fresh process: no Qt namespace, no icon, menu commands or key sequences, nothing of
+    fresh process: no Qt namespace, no icon, menu commands or key sequences, no class
+    for every kind of event (no Python handler is handed a plain QEvent), nothing of
     the search's name keys (the queue shows unsearched), no dataclass, no platformdirs
     and no json (each is made after the paint, or when first needed, or found through Qt
     or SQLite)."""

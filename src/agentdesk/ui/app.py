@@ -4,17 +4,18 @@
 names and icon (`set_app_icon`; the desktop's start sets it once its window has
 painted), and installs two translators: Qt's own (buttons of
 standard dialogs, context menus) and ours (`resources/translations/agentdesk_*.qm`).
-`install_translators(language)` swaps them; Qt then sends every widget a
-`LanguageChange` event, on which each window calls its `retranslateUi()`.
+`install_translators(language)` swaps them and emits `language_switch().switched`, on
+which each window calls its `retranslateUi()`.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 from PySide6.QtWidgets import QApplication
 
 from agentdesk.domain.vocabulary import Language
@@ -25,6 +26,24 @@ if TYPE_CHECKING:
 
 _installed: list[QTranslator] = []
 _current: Language | None = None
+
+
+class LanguageSwitch(QObject):
+    """The one announcement that the desktop's language changed.
+
+    Windows retranslate on this signal rather than on Qt's `LanguageChange` event: a
+    Python `changeEvent` receives every change of its widget as a plain `QEvent`, and the
+    first one has PySide make a Python class for each kind of event (~50), ~5 million
+    instructions of the start, as the window's fonts and palettes are set."""
+
+    switched = Signal()
+    """The translators of another language are installed: retranslate now."""
+
+
+@cache
+def language_switch() -> LanguageSwitch:
+    """The announcer of language switches (made on first use)."""
+    return LanguageSwitch()
 
 LOCALES = {Language.ZH_CN: QLocale(QLocale.Language.Chinese, QLocale.Country.China),
            Language.EN: QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
@@ -141,7 +160,8 @@ def install_translators(language: Language) -> None:
     ours = QTranslator(app)
     if ours.load(str(resources_dir() / "translations" / f"agentdesk_{language}.qm")):
         _installed.append(ours)
-    # Installing sends LanguageChange to every widget; windows retranslate then.
+    # Installing also sends Qt's widgets LanguageChange (its dialogs' buttons follow).
     for translator in _installed:
         app.installTranslator(translator)
     _current = language
+    language_switch().switched.emit()

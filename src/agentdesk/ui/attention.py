@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from agentdesk.client.outbox import AttentionItem
 from agentdesk.ui import formatting
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 
 _OP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +57,7 @@ class AttentionDialog(QDialog):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.context = context
         self.items: list[AttentionItem] = []
         self.resize(760, 360)
@@ -153,8 +155,6 @@ class AttentionDialog(QDialog):
         self.open_button.setText(self.tr("&Open case"))
         self.ack_button.setText(self.tr("&Acknowledge"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-            self.reload()
-        super().changeEvent(event)
+    def _language_switched(self) -> None:
+        self._retranslate()
+        self.reload()

@@ -27,7 +27,7 @@ from typing import Any
 from uuid import UUID
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
@@ -52,6 +52,7 @@ from agentdesk.protocol.ops import (
     PromiseCreate,
 )
 from agentdesk.ui import formatting, labels
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.call_workspace_facts import (
     call_data,
     check_call,
@@ -99,6 +100,7 @@ class CallWorkspace(QWidget):
         callback_number: str = DEFAULT_CALLBACK_NUMBER,
     ) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.context = context
         self.case_id = case_id
         self.clock = clock
@@ -523,12 +525,10 @@ class CallWorkspace(QWidget):
 
     # ------------------------------------------------------------ language
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-            self._fill_contacts()
-            self._show_header()
-        super().changeEvent(event)
+    def _language_switched(self) -> None:
+        self.ui.retranslateUi(self)
+        self._fill_contacts()
+        self._show_header()
 
     def closeEvent(self, event: Any) -> None:
         self.timer.stop()

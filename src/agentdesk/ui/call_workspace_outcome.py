@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -29,6 +29,7 @@ from agentdesk.domain.follow_up import check_follow_up
 from agentdesk.domain.promises import DEFAULT_HORIZON_DAYS, PromiseTerms, check_promise
 from agentdesk.domain.vocabulary import CallResult, DelinquencyReason, Language, Mood
 from agentdesk.ui import labels
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.generated.ui_call_outcome import Ui_CallOutcomeForm
 
 # The codes an agent records after a call, most frequent first.
@@ -80,6 +81,7 @@ class CallOutcomeForm(QWidget):
         horizon_days: int = DEFAULT_HORIZON_DAYS,
     ) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.ui = Ui_CallOutcomeForm()
         self.ui.setupUi(self)
         self.horizon_days = horizon_days
@@ -289,13 +291,11 @@ class CallOutcomeForm(QWidget):
             follow_up_at=follow_up,
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-            self._fill()
-            self.check_notes()
-            self.check_promise()
-        super().changeEvent(event)
+    def _language_switched(self) -> None:
+        self.ui.retranslateUi(self)
+        self._fill()
+        self.check_notes()
+        self.check_promise()
 
 
 __all__ = ["CallOutcomeForm", "OutcomeValues"]

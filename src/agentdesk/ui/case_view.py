@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -40,7 +40,7 @@ from agentdesk.domain.vocabulary import (
 )
 from agentdesk.protocol.ops import NoteAdd
 from agentdesk.ui import formatting, remote, workspaces
-from agentdesk.ui.app import current_language
+from agentdesk.ui.app import current_language, language_switch
 from agentdesk.ui.contact_preferences_strip import ContactPreferencesStrip
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.follow_up_dialog import FollowUpDialog
@@ -108,6 +108,7 @@ class CaseView(QWidget):
 
     def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.context = context
         self.case_id = case_id
         self.case_file: CaseFile | None = None
@@ -492,8 +493,6 @@ class CaseView(QWidget):
     def _propose_plan(self) -> None:
         workspaces.open_plan(self.context, self.case_id, self)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-            self._show()
-        super().changeEvent(event)
+    def _language_switched(self) -> None:
+        self.ui.retranslateUi(self)
+        self._show()

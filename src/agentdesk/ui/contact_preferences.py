@@ -16,7 +16,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,6 +36,7 @@ from agentdesk.domain.compliance.preferences import (
 )
 from agentdesk.domain.vocabulary import Channel, ContactRelation
 from agentdesk.protocol.ops import ContactPreferenceClear, ContactPreferenceRecord
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_contact_preferences import Ui_ContactPreferencesDialog
 from agentdesk.ui.labels import label_of
@@ -162,6 +163,7 @@ class ContactPreferencesDialog(QDialog):
         source: PreferenceSource = PreferenceSource.CALL,
     ) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.context = context
         self.case_id = case_id
         self.case_file: CaseFile = open_case(context.store, case_id)
@@ -354,12 +356,10 @@ class ContactPreferencesDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._show_problem(error_text(error, self.context.language))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-            self._fill_choices(PreferenceSource(self.ui.sourceCombo.currentData() or "call"))
-            self.refresh()
-        super().changeEvent(event)
+    def _language_switched(self) -> None:
+        self.ui.retranslateUi(self)
+        self._fill_choices(PreferenceSource(self.ui.sourceCombo.currentData() or "call"))
+        self.refresh()
 
 
 def call_marks(context: AppContext, case_file: CaseFile) -> dict[str, str]:

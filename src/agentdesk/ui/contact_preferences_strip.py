@@ -8,12 +8,13 @@ on a call" as the source.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from agentdesk.client.casefile import CaseFile
 from agentdesk.domain.compliance.preferences import PreferenceSource
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.contact_preferences import ContactPreferencesDialog, describe, in_force
 from agentdesk.ui.context import AppContext
 
@@ -25,6 +26,7 @@ class ContactPreferencesStrip(QWidget):
 
     def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._retranslate)
         self.context = context
         self.case_id = case_id
         self.dialog: ContactPreferencesDialog | None = None
@@ -78,10 +80,6 @@ class ContactPreferencesStrip(QWidget):
         self.dialog = dialog
         return dialog
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
 
 class CallOutcomePreferencesButton(QPushButton):
@@ -89,6 +87,7 @@ class CallOutcomePreferencesButton(QPushButton):
 
     def __init__(self, context: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._retranslate)
         self.context = context
         self.case_id = case_id
         self.dialog: ContactPreferencesDialog | None = None
@@ -111,7 +110,3 @@ class CallOutcomePreferencesButton(QPushButton):
         self.dialog = dialog
         return dialog
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from agentdesk.client.follow_up import NextActionView
@@ -22,6 +22,7 @@ from agentdesk.domain.errors import DomainError
 from agentdesk.domain.follow_up import check_follow_up
 from agentdesk.protocol.ops import CaseScheduleFollowUp
 from agentdesk.ui import formatting
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_follow_up_dialog import Ui_FollowUpDialog
 from agentdesk.ui.operations import error_text
@@ -50,6 +51,7 @@ class FollowUpDialog(QDialog):
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.context = context
         self.case_id = case_id
         self.current = current
@@ -145,9 +147,7 @@ class FollowUpDialog(QDialog):
                 text += f" · {self.current.reason}"
             self.ui.currentLabel.setText(text)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-            self._texts()
-            self.check()
-        super().changeEvent(event)
+    def _language_switched(self) -> None:
+        self.ui.retranslateUi(self)
+        self._texts()
+        self.check()

@@ -18,13 +18,14 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from agentdesk.domain.errors import DomainError
 from agentdesk.domain.scripts import NEXT, BranchKind, Walk
 from agentdesk.domain.vocabulary import Language, Mood
 from agentdesk.ui import labels
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.generated.ui_guidance_panel import Ui_GuidancePanel
 
 _CONTEXT = "GuidancePanel"
@@ -65,6 +66,7 @@ class GuidancePanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.ui = Ui_GuidancePanel()
         self.ui.setupUi(self)
         self.walk: Walk | None = None
@@ -278,8 +280,6 @@ class GuidancePanel(QWidget):
                     parts.append(widget.text())
         return "\n".join(p for p in parts if p)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-            self._show()
-        super().changeEvent(event)
+    def _language_switched(self) -> None:
+        self.ui.retranslateUi(self)
+        self._show()

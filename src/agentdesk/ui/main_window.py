@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 import agentdesk
 from agentdesk.ui import workspaces
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label
 from agentdesk.ui.queue_page import QueuePage
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         until it opens, and making PySide's QAction and QKeySequence classes (~3 ms) is
         then no part of the first frame."""
         super().__init__(parent)
+        language_switch().switched.connect(self._retranslate)
         self.context = context
         self.sync = sync
         self.settings = settings or UserSettings()
@@ -326,10 +328,6 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About AgentDesk"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # A signal, not an event filter: a filter has every event of the window handed

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QLineEdit, QWidget
 
 from agentdesk.client.casefile import CaseFile, open_case
@@ -26,6 +26,7 @@ from agentdesk.domain.scripts import PlanOffer
 from agentdesk.domain.vocabulary import Language
 from agentdesk.protocol.ops import PlanPropose
 from agentdesk.ui import formatting
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.charts import InstalmentChart
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_plan_dialog import Ui_PlanProposalDialog
@@ -73,6 +74,7 @@ class PlanProposalDialog(QDialog):
         authority: AuthorityPolicy | None = None,
     ) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.context = context
         self.case_id = case_id
         self.ui = Ui_PlanProposalDialog()
@@ -458,14 +460,12 @@ class PlanProposalDialog(QDialog):
 
     # ------------------------------------------------------------ language
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-            self.chart.retranslate()
-            self._fill_choices()
-            self._prefill_texts()
-            self.recompute()
-        super().changeEvent(event)
+    def _language_switched(self) -> None:
+        self.ui.retranslateUi(self)
+        self.chart.retranslate()
+        self._fill_choices()
+        self._prefill_texts()
+        self.recompute()
 
     def _prefill_texts(self) -> None:
         rate = (self.situation.terms.annual_rate * 100).normalize()

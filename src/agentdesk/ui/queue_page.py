@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from agentdesk.client.queue import QuickFilter, SortColumn
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_queue_page import Ui_QueuePage
 from agentdesk.ui.look import FILTER_BUTTON, calm_table
@@ -48,6 +49,7 @@ class QueuePage(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.context = context
         self.ui = Ui_QueuePage()
         self.ui.setupUi(self)
@@ -193,14 +195,12 @@ class QueuePage(QWidget):
             heading = bold.horizontalAdvance(header_text(column)) + 34
             self.ui.table.setColumnWidth(section, max(_WIDTHS[column] * digit + 16, heading))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-            fill_header(self.header_model)
-            from PySide6.QtCore import Qt  # not at start: see queue_model
+    def _language_switched(self) -> None:
+        self.ui.retranslateUi(self)
+        fill_header(self.header_model)
+        from PySide6.QtCore import Qt  # not at start: see queue_model
 
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-            self._apply_widths()
-            self.refresh()
-            self._show_count(self.model.rowCount())
-        super().changeEvent(event)
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._apply_widths()
+        self.refresh()
+        self._show_count(self.model.rowCount())

@@ -20,7 +20,7 @@ for the namespace once the frame is out.
 from __future__ import annotations
 
 from PySide6 import QtCore
-from PySide6.QtCore import QEvent, QPointF, QTimer, Signal
+from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPaintEvent, QPalette, QStaticText
 from PySide6.QtWidgets import QTableView, QWidget
 
@@ -28,7 +28,6 @@ from agentdesk.ui.queue_model import COLUMNS, CaseQueueModel, is_bold, is_right_
 
 _MAX_TEXTS = 5000
 """Laid-out texts kept (a few hundred bytes each); past this the cache starts again."""
-_RESTYLE = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
 _RIGHT = tuple(is_right_aligned(c) for c in COLUMNS)
 _BOLD = tuple(is_bold(c) for c in COLUMNS)
 
@@ -67,11 +66,6 @@ class QueueTable(QTableView):
         # frame's margin + 1: 3 px in Qt's styles). Not asked of the style: touching
         # QStyle's enums makes PySide build them, ~10 ms of the app's start.
         self._margin = 3
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in _RESTYLE:
-            self._restyle()
-        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Here, not in an event filter: a filter has each of the table's events handed to
@@ -122,6 +116,10 @@ class QueueTable(QTableView):
             super().paintEvent(event)
             QTimer.singleShot(0, _build_qt_namespace)
             return
+        if self.font() != self._font:
+            # Checked here, not in changeEvent: a Python changeEvent would be handed every
+            # change of the table as a plain QEvent (see agentdesk.ui.app.LanguageSwitch).
+            self._restyle()
         viewport = self.viewport()
         area = event.rect()
         first = self.rowAt(area.top())

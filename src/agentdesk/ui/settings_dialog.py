@@ -2,16 +2,16 @@
 
 Each setting loads from `UserSettings` and saves back on OK (Picard's load()/save()).
 The language applies at once: translators are swapped and every open window
-retranslates itself on Qt's LanguageChange event.
+retranslates itself (`agentdesk.ui.app.language_switch`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QWidget
 
 from agentdesk.client.paths import normalise_server_url
 from agentdesk.domain.vocabulary import Language
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_settings import Ui_SettingsDialog
 from agentdesk.ui.settings import UserSettings
@@ -26,6 +26,7 @@ class SettingsDialog(QDialog):
     def __init__(self, context: AppContext, settings: UserSettings,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.context = context
         self.settings = settings
         self.ui = Ui_SettingsDialog()
@@ -67,7 +68,5 @@ class SettingsDialog(QDialog):
         if self.save():
             super().accept()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-        super().changeEvent(event)
+    def _language_switched(self) -> None:
+        self.ui.retranslateUi(self)

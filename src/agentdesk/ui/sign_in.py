@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
@@ -19,6 +19,7 @@ from agentdesk.client.credentials import CredentialStore
 from agentdesk.client.paths import normalise_server_url
 from agentdesk.domain.vocabulary import Language
 from agentdesk.ui import session as sessions
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.generated.ui_sign_in import Ui_SignInDialog
 from agentdesk.ui.operations import TaskRunner, error_text
 from agentdesk.ui.session import Session
@@ -32,6 +33,7 @@ class SignInDialog(QDialog):
                  data_dir: Path | None = None, reason: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._language_switched)
         self.credentials = credentials
         self.language = language
         self.data_dir = data_dir
@@ -158,11 +160,9 @@ class SignInDialog(QDialog):
         self.offline_button.setToolTip(self.tr(
             "Open the work saved on this computer; it is sent after you sign in again."))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.ui.retranslateUi(self)
-            self._retranslate()
-        super().changeEvent(event)
+    def _language_switched(self) -> None:
+        self.ui.retranslateUi(self)
+        self._retranslate()
 
     def done(self, result: int) -> None:
         self._runner.shutdown()

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from agentdesk.ui import formatting
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.sync_controller import SyncController
 
@@ -32,6 +33,7 @@ class SyncStatus(QWidget):
     def __init__(self, context: AppContext, sync: SyncController,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._retranslate)
         self.context = context
         self.sync = sync
         layout = QHBoxLayout(self)
@@ -136,7 +138,3 @@ class SyncStatus(QWidget):
         self.sign_in_button.setText(self.tr("Sign in again…"))
         self.refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

@@ -18,7 +18,6 @@ from uuid import UUID, uuid4
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -44,6 +43,7 @@ from agentdesk.client.outbox import AttentionItem
 from agentdesk.domain.vocabulary import Language, Role
 from agentdesk.protocol.ops import OpType, PlanDecide, PlanDecision
 from agentdesk.ui import formatting
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_lead_decision import Ui_LeadDecisionPanel
 from agentdesk.ui.labels import label
@@ -125,6 +125,7 @@ class ApprovalQueuePage(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._retranslate)
         self.context = context
         self.policy = shipped_authority_policy()
         self.names: dict[str, str] = {}
@@ -420,7 +421,3 @@ class ApprovalQueuePage(QWidget):
                                           len(ApprovalQueueModel.COLUMNS) - 1)
         self.reload()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "model"):
-            self._retranslate()
-        super().changeEvent(event)

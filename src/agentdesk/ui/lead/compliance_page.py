@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from agentdesk.domain.vocabulary import CallResult, Channel
 from agentdesk.protocol.compliance import ViolationOut, ViolationPage
 from agentdesk.ui import formatting
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label_of
 from agentdesk.ui.operations import error_text
@@ -47,6 +48,7 @@ class CompliancePage(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._retranslate)
         self.context = context
         self.items: list[ViolationOut] = []
         self.total = 0
@@ -135,7 +137,3 @@ class CompliancePage(QWidget):
         else:
             self.summary.setText(self.tr("Press Refresh to fetch the flagged contacts."))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "table"):
-            self._retranslate()
-        super().changeEvent(event)

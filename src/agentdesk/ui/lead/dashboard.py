@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QEvent, QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QDate, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from agentdesk.domain.vocabulary import Bucket
 from agentdesk.protocol.reports import TeamFigures, TeamReport
 from agentdesk.ui import formatting
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label_of
 from agentdesk.ui.lead import team_report
@@ -66,6 +67,7 @@ class TeamDashboardPage(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._retranslate)
         self.context = context
         self.snapshot: Snapshot | None = None
         self.stale = False
@@ -330,8 +332,4 @@ class TeamDashboardPage(QWidget):
         else:
             self.as_of.setText(self.tr("No figures yet: choose a period and press Show."))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "table"):
-            self._retranslate()
-        super().changeEvent(event)
 

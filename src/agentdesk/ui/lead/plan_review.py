@@ -12,7 +12,7 @@ import html
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -37,6 +37,7 @@ from agentdesk.domain.vocabulary import (
     Stage,
 )
 from agentdesk.ui import formatting
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.charts import InstalmentChart
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label_of
@@ -66,6 +67,7 @@ class PlanReview(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._retranslate)
         self.context = context
         self.item: PendingPlan | None = None
         self.check: ApprovalCheck | None = None
@@ -332,7 +334,3 @@ class PlanReview(QWidget):
         self.proposed_box.setTitle(self.tr("Proposed schedule"))
         self._render()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)

@@ -12,7 +12,7 @@ from collections import Counter
 from decimal import Decimal
 from uuid import UUID
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from agentdesk.domain.money import from_minor
 from agentdesk.domain.vocabulary import Bucket
 from agentdesk.protocol.ops import CaseReassign
 from agentdesk.ui import formatting
+from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label_of
 from agentdesk.ui.lead import team_report
@@ -45,6 +46,7 @@ class ReassignPage(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        language_switch().switched.connect(self._retranslate)
         self.context = context
         self.names: dict[str, str] = {}
         self.cases: list[tuple[str, str, str, int, str, Decimal, str, str | None]] = []
@@ -262,7 +264,3 @@ class ReassignPage(QWidget):
         self.move_button.setText(self.tr("&Move selected cases"))
         self.invalidate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "table"):
-            self._retranslate()
-        super().changeEvent(event)
