@@ -146,10 +146,13 @@ def running_server(db: Path, log: Path, *, port: int | None = None, timeout: flo
     port = port or free_port()
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as out:
+        # The server holds a pipe from this process: if the demo is killed before its
+        # `finally` runs, the pipe closes and the server stops itself.
         process = subprocess.Popen(
             _server_command("serve", "--db", str(db), "--host", "127.0.0.1",
-                            "--port", str(port), "--log-level", "warning", "--no-access-log"),
-            stdout=out, stderr=subprocess.STDOUT,
+                            "--port", str(port), "--log-level", "warning", "--no-access-log",
+                            "--stop-with-parent"),
+            stdin=subprocess.PIPE, stdout=out, stderr=subprocess.STDOUT,
         )
         try:
             if while_starting is not None:
@@ -158,6 +161,8 @@ def running_server(db: Path, log: Path, *, port: int | None = None, timeout: flo
             yield url
         finally:
             process.terminate()
+            assert process.stdin is not None
+            process.stdin.close()
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:

@@ -77,6 +77,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     url = _db_url(args)
     if not args.no_upgrade:
         upgrade(url)
+    if args.stop_with_parent:
+        _stop_when_stdin_closes()
     os.environ[DB_ENV] = url  # worker processes build their app from the environment
     print(f"AgentDesk server on http://{args.host}:{args.port} (database: {_safe(url)})")
     uvicorn.run(
@@ -90,6 +92,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         proxy_headers=True,
     )
     return 0
+
+
+def _stop_when_stdin_closes() -> None:
+    """Stop the server (as on Ctrl+C) once its standard input ends.
+
+    The process that started it holds the other end of that pipe: when it ends, however
+    it ends (closed, crashed, killed), the system closes the pipe and the server follows
+    instead of running on unseen."""
+    import signal
+    import threading
+
+    def watch() -> None:
+        sys.stdin.buffer.read()  # returns at the end of input only
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="stop-with-parent", daemon=True).start()
 
 
 def _session(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -252,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--log-level", default="info")
     p.add_argument("--no-access-log", dest="access_log", action="store_false")
     p.add_argument("--no-upgrade", action="store_true", help="do not run migrations first")
+    p.add_argument("--stop-with-parent", action="store_true",
+                   help="stop when standard input closes (the starting process ended)")
     p.set_defaults(func=cmd_serve)
 
     p = add("upgrade", "bring the database schema up to date")
