@@ -64,8 +64,13 @@ class SyncStatus(QWidget):
         sync.finished.connect(self._finished)
         self.sign_in_button.setText(self.tr("Sign in again…"))
         self.update_connection()
-        # Counting queued ops loads the outbox's wire models: after the window shows.
-        QTimer.singleShot(300, self, self._retranslate)
+        # Counting queued ops loads the outbox's wire models: after the window shows. A
+        # timer of this widget's own (it goes with the widget): QTimer.singleShot with a
+        # receiver has PySide make its QMetaMethod class, with enums, before the paint.
+        self._counts_later = QTimer(self)
+        self._counts_later.setSingleShot(True)
+        self._counts_later.timeout.connect(self._retranslate)
+        self._counts_later.start(300)
 
     def refresh(self) -> None:
         """Show everything again."""
