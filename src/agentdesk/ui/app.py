@@ -45,6 +45,7 @@ def language_switch() -> LanguageSwitch:
     """The announcer of language switches (made on first use)."""
     return LanguageSwitch()
 
+
 LOCALES = {Language.ZH_CN: QLocale(QLocale.Language.Chinese, QLocale.Country.China),
            Language.EN: QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)}
 
