@@ -223,3 +223,15 @@ def test_the_chinese_window_shows_every_column_without_scrolling_sideways(
         [sys.executable, "-c", START, str(context.store.path), str(tmp_path / "s.ini")],
         capture_output=True, text=True, timeout=60, env=environment, cwd=ROOT)
     assert "columns scroll sideways: False" in result.stdout, result.stdout + result.stderr
+
+
+def test_the_search_box_shows_its_whole_hint_in_both_languages(
+        qtbot: QtBot, context: AppContext) -> None:
+    page = _shown_page(qtbot, context)
+    for language in (Language.EN, Language.ZH_CN, Language.EN):
+        install_translators(language)
+        QApplication.processEvents()
+        edit = page.ui.searchEdit
+        hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        # The hint, the frame's margins and the clear button (~20 px) fit.
+        assert edit.width() >= hint + 30, (language, edit.width(), hint)

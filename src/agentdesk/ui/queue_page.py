@@ -53,6 +53,7 @@ class QueuePage(QWidget):
         self.context = context
         self.ui = Ui_QueuePage()
         self.ui.setupUi(self)
+        self._search_minimum = self.ui.searchEdit.minimumWidth()  # the form's
         self.model = CaseQueueModel(context.queue, time_zone=context.time_zone, parent=self)
         table = self.ui.table
         # The headings come from a C++ model of their own (see `fill_header`); the header
@@ -185,8 +186,16 @@ class QueuePage(QWidget):
         label.setFixedSize(longest + 2 * label.margin() + 8,
                            label.fontMetrics().height() + 2 * label.margin())
 
+    def _fit_search_box(self) -> None:
+        # Wide enough for its hint in the current language (the form's minimum fits the
+        # Chinese one), with room for the frame and the clear button.
+        edit = self.ui.searchEdit
+        hint = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        edit.setMinimumWidth(max(self._search_minimum, hint + 40))
+
     def _apply_widths(self) -> None:
         self._fit_count_label()
+        self._fit_search_box()
         metrics = self.ui.table.fontMetrics()
         digit = metrics.horizontalAdvance("0")
         bold = self.ui.table.horizontalHeader().fontMetrics()
