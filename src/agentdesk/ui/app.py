@@ -105,7 +105,8 @@ def skip_needless_shaping(app: QApplication) -> None:
     glyphs: in a Chinese font, HarfBuzz's pass over them changes no pixel but the
     kerning of Latin letter pairs, and costs ~11 million instructions in the first frame.
     Scripts that need shaping (Arabic, the Indic scripts…) are shaped as before: Qt
-    decides per script. Only for the Chinese desktop: English text keeps its kerning."""
+    decides per script. Only for the Chinese desktop: English text keeps its kerning
+    (set as the application is made, like the fonts: a switch to English keeps it)."""
     from PySide6.QtGui import QFont
 
     font = QFont(app.font())
