@@ -48,7 +48,7 @@ from agentdesk.ui.generated.ui_case_table_tab import Ui_CaseTableTab
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView
 from agentdesk.ui.history_model import ALERT, PENDING, HistoryModel, state_text
 from agentdesk.ui.labels import label_of
-from agentdesk.ui.look import bold_titles, calm_table
+from agentdesk.ui.look import bold, bold_titles, calm_table
 from agentdesk.ui.operations import error_text
 from agentdesk.ui.plan_engine import loan_situation
 from agentdesk.ui.queue_reasons import queue_reasons
@@ -119,9 +119,8 @@ class CaseView(QWidget):
         """Values the server revealed this session, by field key (never stored)."""
         self.ui = Ui_CaseView()
         self.ui.setupUi(self)
-        title = self.ui.nameLabel.font()
+        title = bold(self.ui.nameLabel.font())
         title.setPointSize(17)
-        title.setWeight(QFont.Weight.Bold)
         self.ui.nameLabel.setFont(title)
         _tint(self.ui.summaryLabel, QUIET)
         self.ui.caseLayout.setStretch(2, 1)  # the banner takes its height, no more

@@ -21,6 +21,15 @@ FILTER_BUTTON = (
 )
 
 
+def bold(font: QFont) -> QFont:
+    """A copy of `font` in the weight names, headings and titles take: Bold, which Qt
+    draws by thickening a font that has one weight only (as many Chinese fonts do; a
+    DemiBold request is then drawn regular)."""
+    heavier = QFont(font)
+    heavier.setWeight(QFont.Weight.Bold)
+    return heavier
+
+
 def calm_table(view: QAbstractItemView) -> None:
     """Soft alternate rows and selection, a bold header, no grid."""
     palette = view.palette()
@@ -31,17 +40,13 @@ def calm_table(view: QAbstractItemView) -> None:
     view.setPalette(palette)
     header = getattr(view, "horizontalHeader", None)
     if header is not None:
-        font = QFont(header().font())
-        font.setWeight(QFont.Weight.Bold)
-        header().setFont(font)
+        header().setFont(bold(header().font()))
 
 
 def bold_titles(*boxes: QGroupBox) -> None:
     """Group box titles in a heavier weight (their contents stay regular)."""
     for box in boxes:
-        font = QFont(box.font())
-        font.setWeight(QFont.Weight.Bold)
-        box.setFont(font)
+        box.setFont(bold(box.font()))
         for child in box.findChildren(QWidget):
             child_font = QFont(child.font())
             child_font.setWeight(QFont.Weight.Normal)

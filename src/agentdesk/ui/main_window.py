@@ -328,7 +328,6 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About AgentDesk"))
 
-
     def paintEvent(self, event: QPaintEvent) -> None:
         # A signal, not an event filter: a filter has every event of the window handed
         # to Python while it starts (and PySide makes a class for each kind).

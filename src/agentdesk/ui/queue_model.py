@@ -42,6 +42,7 @@ from agentdesk.client.queue import (
 from agentdesk.domain.vocabulary import Bucket, Hold, PlanStatus, PromiseStatus, Stage
 from agentdesk.ui import formatting
 from agentdesk.ui.labels import label_of
+from agentdesk.ui.look import bold
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -185,8 +186,7 @@ class CaseQueueModel(QAbstractTableModel):
         # Cells as painted (texts, colours), made once per case: a view asks for every
         # visible cell on each paint, so formatting must not run per ask.
         self._cells: dict[int, QueueCells] = {}
-        self._bold = QFont()
-        self._bold.setWeight(QFont.Weight.Bold)
+        self._bold = bold(QFont())
         self._today = self._local_today()
         self._settling = QTimer(self)
         self._settling.setSingleShot(True)

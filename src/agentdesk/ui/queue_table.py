@@ -24,6 +24,7 @@ from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPaintEvent, QPalette, QStaticText
 from PySide6.QtWidgets import QTableView, QWidget
 
+from agentdesk.ui.look import bold
 from agentdesk.ui.queue_model import COLUMNS, CaseQueueModel, is_bold, is_right_aligned
 
 _MAX_TEXTS = 5000
@@ -59,8 +60,7 @@ class QueueTable(QTableView):
     def _restyle(self) -> None:
         self._texts.clear()
         self._font = QFont(self.font())
-        self._bold = QFont(self._font)
-        self._bold.setWeight(QFont.Weight.Bold)
+        self._bold = bold(self._font)
         self._metrics = (QFontMetrics(self._font), QFontMetrics(self._bold))
         # The margin Qt's own delegate leaves on each side of a cell's text (the focus
         # frame's margin + 1: 3 px in Qt's styles). Not asked of the style: touching
