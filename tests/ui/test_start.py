@@ -237,9 +237,13 @@ FIRST_PAINT = textwrap.dedent("""
     def report():
         # QDynamicPropertyChangeEvent: made with every kind of event when a Python
         # handler (a changeEvent) is first handed a plain QEvent.
+        # QStaticText, QKeyEvent, QCloseEvent: the queue's own painter, keys
+        # and the window's close, all after the first paint.
         made = [name for module, name in ((QtCore, "Qt"), (QtGui, "QIcon"),
                 (QtGui, "QAction"), (QtGui, "QKeySequence"),
-                (QtCore, "QDynamicPropertyChangeEvent")) if name in vars(module)]
+                (QtCore, "QDynamicPropertyChangeEvent"), (QtGui, "QStaticText"),
+                (QtGui, "QKeyEvent"), (QtGui, "QCloseEvent"))
+                if name in vars(module)]
         print("made before the first paint:", made, flush=True)
         print("search keys imported:", "agentdesk.client.search_keys" in sys.modules,
               flush=True)
@@ -259,7 +263,8 @@ def test_the_start_of_a_user_who_stayed_signed_in_makes_only_what_the_first_fram
         tmp_path: Path) -> None:
     """What `agentdesk` does for a saved sign-in, up to its window's first paint, in a
     fresh process: no Qt namespace, no icon, menu commands or key sequences, no class
-    for every kind of event (no Python handler is handed a plain QEvent), nothing of
+    for every kind of event (no Python handler is handed a plain QEvent) nor for what
+    only the queue's own painter, a key or the window's close needs, nothing of
     the search's name keys (the queue shows unsearched), no dataclass, no platformdirs
     and no json (each is made after the paint, or when first needed, or found through Qt
     or SQLite)."""

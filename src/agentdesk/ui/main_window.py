@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 import agentdesk
@@ -24,7 +24,7 @@ from agentdesk.ui.sync_controller import SyncController
 from agentdesk.ui.sync_status import SyncStatus
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeySequence
+    from PySide6.QtGui import QCloseEvent, QKeySequence
 
     from agentdesk.ui.attention import AttentionDialog
     from agentdesk.ui.case_view import CaseView

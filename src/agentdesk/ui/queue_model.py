@@ -2,10 +2,10 @@
 
 The store's `CaseQueue` runs each search (filters, text, sort) in SQLite; this model
 only knows how many rows there are and fetches the case keys a view paints in blocks of
-`BLOCK`. Each case's cells (texts and colours, as painted) are made once and kept by
-case key, so the next keystroke, which mostly shows the same cases again, reads only
-the keys of its window. Sorting asks SQLite for a new ordering (an index walk), never a
-proxy model over Python rows (seconds for 100,000 cases).
+`BLOCK`. Each case's cells (texts and colours, as painted) are made when the case is
+first painted and kept by case key, so the next keystroke, which mostly shows the same
+cases again, reads only the keys of its window. Sorting asks SQLite for a new ordering
+(an index walk), never a proxy model over Python rows (seconds for 100,000 cases).
 
 When the store announces changed cases (`UiOperations.casesChanged`), `refresh()` runs
 the same query again; views keep their current case by key (`position_of_key`).
@@ -183,9 +183,10 @@ class CaseQueueModel(QAbstractTableModel):
         self._query = QueueQuery()
         self._result: SearchResult = queue.search(self._query)
         self._blocks: OrderedDict[int, array[int]] = OrderedDict()
-        # Cells as painted (texts, colours), made once per case: a view asks for every
-        # visible cell on each paint, so formatting must not run per ask.
-        self._cells: dict[int, QueueCells] = {}
+        # Each case as read with its block, then as painted (texts, colours) once a view
+        # asks for it: a view asks for every visible cell on each paint, so formatting
+        # must not run per ask, and a block holds more cases than a window shows.
+        self._cells: dict[int, QueueRow | QueueCells] = {}
         self._bold = bold(QFont())
         self._today = self._local_today()
         self._settling = QTimer(self)
@@ -300,10 +301,19 @@ class CaseQueueModel(QAbstractTableModel):
             self._blocks.move_to_end(block_no)
         if offset >= len(keys):
             return None
-        cells = self._cells.get(keys[offset])
-        if cells is None:  # let go of since the block was read: read it again
+        found = self._cells.get(keys[offset])
+        if found is None:  # let go of since the block was read: read it again
             keys = self._fetch_block(block_no)
-            cells = self._cells.get(keys[offset]) if offset < len(keys) else None
+            found = self._cells.get(keys[offset]) if offset < len(keys) else None
+            if found is None:
+                return None
+        if isinstance(found, QueueCells):
+            return found
+        cells = self._cells[found.key] = QueueCells(
+            found,
+            tuple(self._display(found, c) for c in COLUMNS),
+            tuple(self._colour(found, c) for c in COLUMNS),
+        )
         return cells
 
     def _fetch_block(self, block_no: int) -> array[int]:
@@ -319,11 +329,7 @@ class CaseQueueModel(QAbstractTableModel):
                 self._cells.clear()
                 missing = list(keys)
             for found in self.queue.fetch_rows(missing):
-                self._cells[found.key] = QueueCells(
-                    found,
-                    tuple(self._display(found, c) for c in COLUMNS),
-                    tuple(self._colour(found, c) for c in COLUMNS),
-                )
+                self._cells[found.key] = found
         self._blocks[block_no] = keys
         if len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)

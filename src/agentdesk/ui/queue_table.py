@@ -19,13 +19,18 @@ for the namespace once the frame is out.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6 import QtCore
 from PySide6.QtCore import QPointF, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPaintEvent, QPalette, QStaticText
+from PySide6.QtGui import QFont, QFontMetrics, QPaintEvent, QPalette
 from PySide6.QtWidgets import QTableView, QWidget
 
 from agentdesk.ui.look import bold
 from agentdesk.ui.queue_model import COLUMNS, CaseQueueModel, is_bold, is_right_aligned
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent, QStaticText
 
 _MAX_TEXTS = 5000
 """Laid-out texts kept (a few hundred bytes each); past this the cache starts again."""
@@ -96,6 +101,8 @@ class QueueTable(QTableView):
                 from PySide6.QtCore import Qt
 
                 text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            from PySide6.QtGui import QStaticText  # see QPainter in paintEvent
+
             static = QStaticText(text)
             if "<" in text:
                 # Without a "<" Qt's automatic format is plain text (Qt::mightBeRichText).
