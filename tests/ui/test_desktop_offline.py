@@ -131,6 +131,28 @@ def test_clicking_a_quick_filter_and_a_header_sorts_in_sql(qtbot: QtBot,
     assert first in (["3", "15", "45", "95"], ["95", "45", "15", "3"])
 
 
+def test_the_first_case_is_selected_and_a_sort_keeps_the_selected_case(
+        qtbot: QtBot, window: MainWindow) -> None:
+    page, table = window.queue_page, window.queue_page.ui.table
+    column = COLUMNS.index(SortColumn.BORROWER)
+
+    def selected() -> list[str]:
+        return [page.model.index(i.row(), column).data()
+                for i in table.selectionModel().selectedRows()]
+
+    assert table.currentIndex().row() == 0 and selected() == [names(window)[0]]
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    chosen = names(window)[1]
+    assert selected() == [chosen]
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        table.sortByColumn(COLUMNS.index(SortColumn.DPD), order)
+        # The same case stays current and selected (whole row), wherever it now is.
+        row = table.currentIndex().row()
+        assert names(window)[row] == chosen and selected() == [chosen]
+        assert len(table.selectionModel().selectedIndexes()) == len(COLUMNS)
+
+
 def test_case_view_masks_and_disables_reveal_offline(qtbot: QtBot, window: MainWindow,
                                                      seeded: list[CaseSeed]) -> None:
     view = window.open_case(seeded[0].case_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
@@ -130,22 +130,22 @@ class QueuePage(QWidget):
         self._select_row(row)
 
     def _select_row(self, row: int) -> None:
-        index = self.model.index(row, 0)
-        self.ui.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.ui.table.scrollTo(index)
+        # The view's own row selection (current, selected whole, scrolled to): asking the
+        # selection model with its flags would have PySide make its class and enums at
+        # the start.
+        self.ui.table.selectRow(row)
+        self.ui.table.scrollTo(self.model.index(row, 0))
 
     def _select_first_if_none(self) -> None:
         if not self.ui.table.currentIndex().isValid() and self.model.rowCount() > 0:
             self._select_row(0)
 
-    def _sort_changed(self, section: int, order: Qt.SortOrder) -> None:
-        key = self._current_key()
-        self.model.sort(section, order)
-        self._select_key(key)
+    def _sort_changed(self, _section: int, _order: Qt.SortOrder) -> None:
+        # The table has sorted the model (its sorting is on, and its own handler of this
+        # signal runs first); the current case kept its selection: keep it in view.
+        index = self.ui.table.currentIndex()
+        if index.isValid():
+            self.ui.table.scrollTo(index)
 
     def _filters_changed(self) -> None:
         chosen = frozenset(f for f, b in self.filter_buttons.items() if b.isChecked())
