@@ -36,7 +36,7 @@ offscreen platform (or the display, if there is one), with the targets of issue 
   under valgrind, which, unlike times, do not move with what else the machine runs.
 
 Run: `python benchmarks/bench_desktop.py [--cases 100000] [--keep DIR] [--start-only]
-[--starts 15] [--instructions]`.
+[--starts 30] [--instructions]`.
 """
 
 from __future__ import annotations
@@ -615,8 +615,8 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep the generated stores in this folder")
     parser.add_argument("--start-only", action="store_true",
                         help="measure the cold starts only (no 100,000-case store)")
-    parser.add_argument("--starts", type=int, default=15,
-                        help="cold starts of each window, alternated (default 15)")
+    parser.add_argument("--starts", type=int, default=30,
+                        help="cold starts of each window, alternated (default 30)")
     parser.add_argument("--instructions", action="store_true",
                         help="also count the starts' instructions under valgrind (~2 min)")
     parser.add_argument("--after-restart", type=Path, help=argparse.SUPPRESS)
