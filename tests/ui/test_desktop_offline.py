@@ -131,7 +131,7 @@ def test_clicking_a_quick_filter_and_a_header_sorts_in_sql(qtbot: QtBot,
     assert first in (["3", "15", "45", "95"], ["95", "45", "15", "3"])
 
 
-def test_the_first_case_is_selected_and_a_sort_keeps_the_selected_case(
+def test_the_first_case_is_selected_and_a_sort_selects_the_top_of_its_order(
         qtbot: QtBot, window: MainWindow) -> None:
     page, table = window.queue_page, window.queue_page.ui.table
     column = COLUMNS.index(SortColumn.BORROWER)
@@ -142,15 +142,19 @@ def test_the_first_case_is_selected_and_a_sort_keeps_the_selected_case(
 
     assert table.currentIndex().row() == 0 and selected() == [names(window)[0]]
     table.setFocus()
-    qtbot.keyClick(table, Qt.Key.Key_Down)
-    chosen = names(window)[1]
-    assert selected() == [chosen]
     for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+        assert table.currentIndex().row() == 2
         table.sortByColumn(COLUMNS.index(SortColumn.DPD), order)
-        # The same case stays current and selected (whole row), wherever it now is.
-        row = table.currentIndex().row()
-        assert names(window)[row] == chosen and selected() == [chosen]
+        # Not the case that happens to be third in the new order: the first, whole row.
+        assert table.currentIndex().row() == 0 and selected() == [names(window)[0]]
         assert len(table.selectionModel().selectedIndexes()) == len(COLUMNS)
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+        view = window.current_case()
+        assert isinstance(view, CaseView) and view.ui.nameLabel.text() == names(window)[0]
+        window.tabs.setCurrentIndex(0)
+        table.setFocus()
 
 
 def test_case_view_masks_and_disables_reveal_offline(qtbot: QtBot, window: MainWindow,

@@ -440,20 +440,11 @@ class CaseQueueModel(QAbstractTableModel):
         if query != self._query:
             shown = self._result.count
             self.layoutAboutToBeChanged.emit()
-            # The view's current case and selection (persistent indexes) move with their
-            # cases to where the new order puts them.
-            kept = self.persistentIndexList()
-            keys = [found.key if (found := self.row_at(i.row())) else None for i in kept]
             self._query = query
             self._search()
             if not self._result.exact:
                 # The same cases in another order: the view keeps its row count.
                 self._settle(self._result.count_exactly())
-            rows: dict[int | None, int | None] = {
-                key: self.position_of_key(key) for key in set(keys) if key is not None}
-            self.changePersistentIndexList(kept, [
-                QModelIndex() if (row := rows.get(key)) is None else self.index(row, i.column())
-                for i, key in zip(kept, keys, strict=True)])
             self.layoutChanged.emit()
             if self._result.count != shown:  # cases changed meanwhile: show them anew
                 self.beginResetModel()

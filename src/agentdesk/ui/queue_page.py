@@ -142,10 +142,12 @@ class QueuePage(QWidget):
 
     def _sort_changed(self, _section: int, _order: Qt.SortOrder) -> None:
         # The table has sorted the model (its sorting is on, and its own handler of this
-        # signal runs first); the current case kept its selection: keep it in view.
-        index = self.ui.table.currentIndex()
-        if index.isValid():
-            self.ui.table.scrollTo(index)
+        # signal runs first). A new order is read from its top, as a new search is: its
+        # first case selected and in view. (Following the case selected before would
+        # leave the top out of sight, and finding a case's place among 100,000 costs a
+        # walk of the index up to it, twice: its position, then the rows around it.)
+        if self.model.rowCount() > 0:
+            self._select_row(0)
 
     def _filters_changed(self) -> None:
         chosen = frozenset(f for f, b in self.filter_buttons.items() if b.isChecked())
