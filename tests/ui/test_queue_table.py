@@ -14,9 +14,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QImage, QPainter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionHeader
 from pytestqt.qtbot import QtBot
 
 from agentdesk.client.queue import SortColumn
@@ -66,7 +66,7 @@ def test_borrower_names_are_bold_in_chinese_too(context: AppContext) -> None:
     assert _ink("欧阳娜娜", bold) > 1.15 * _ink("欧阳娜娜", regular)
 
 
-def test_the_header_shows_each_columns_heading_tip_and_alignment(
+def test_the_header_shows_each_columns_heading_and_tip_centred(
         qtbot: QtBot, context: AppContext) -> None:
     page = QueuePage(context)
     qtbot.addWidget(page)
@@ -79,12 +79,45 @@ def test_the_header_shows_each_columns_heading_tip_and_alignment(
     dpd = COLUMNS.index(SortColumn.DPD)
     assert headings.headerData(dpd, Qt.Orientation.Horizontal,
                                Qt.ItemDataRole.ToolTipRole) == "Days past due"
-    assert headings.headerData(dpd, Qt.Orientation.Horizontal,
-                               Qt.ItemDataRole.TextAlignmentRole) == int(
-        (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+    # No heading sets its own alignment: the header's default, centred.
+    assert all(headings.headerData(s, Qt.Orientation.Horizontal,
+                                   Qt.ItemDataRole.TextAlignmentRole) is None
+               for s in range(header.count()))
+    assert header.defaultAlignment() & Qt.AlignmentFlag.AlignHCenter
     # The model starts sorted by priority, highest first, and the arrow says so.
     assert header.sortIndicatorSection() == COLUMNS.index(SortColumn.PRIORITY)
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+
+@pytest.mark.parametrize("language", [Language.ZH_CN, Language.EN])
+def test_no_heading_runs_under_the_sort_arrow(qtbot: QtBot, context: AppContext,
+                                              language: Language) -> None:
+    # Where the style puts a sorted heading's text (in the room it leaves the label,
+    # aligned as the heading says) and its arrow, for each column as the window sizes it.
+    install_translators(language)
+    try:
+        page = QueuePage(context)
+        qtbot.addWidget(page)
+        header = page.ui.table.horizontalHeader()
+        style, metrics = header.style(), header.fontMetrics()
+        for section in range(header.count()):
+            option = QStyleOptionHeader()
+            option.initFrom(header)
+            option.rect = QRect(0, 0, header.sectionSize(section), header.height())
+            option.state |= QStyle.StateFlag.State_Horizontal
+            option.sortIndicator = QStyleOptionHeader.SortIndicator.SortDown
+            option.text = str(header.model().headerData(section, Qt.Orientation.Horizontal))
+            alignment = header.model().headerData(
+                section, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole)
+            option.textAlignment = Qt.AlignmentFlag(alignment) if alignment is not None \
+                else header.defaultAlignment()
+            label = style.subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header)
+            arrow = style.subElementRect(QStyle.SubElement.SE_HeaderArrow, option, header)
+            text = QStyle.alignedRect(Qt.LayoutDirection.LeftToRight, option.textAlignment,
+                                      metrics.size(0, option.text), label)
+            assert text.right() < arrow.left(), (option.text, text, arrow)
+    finally:
+        install_translators(Language.EN)
 
 
 def test_the_tables_own_model_names_its_columns_for_screen_readers(
