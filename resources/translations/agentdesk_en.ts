@@ -407,13 +407,6 @@
         <source>Not known</source>
         <translation>Not known</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 over %n month(s) at %2, from %3</source>
-        <translation>
-            <numerusform>%1 over %n month at %2, from %3</numerusform>
-            <numerusform>%1 over %n months at %2, from %3</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Reassigned: leaves your queue once your changes are sent.</source>
         <translation>Reassigned: leaves your queue once your changes are sent.</translation>
@@ -477,6 +470,13 @@
     <message>
         <source>Plan proposed — %1</source>
         <translation>Plan proposed — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n month(s) at %2, from %4 (%3)</source>
+        <translation>
+            <numerusform>%1 over %n month at %2, from %4 (%3)</numerusform>
+            <numerusform>%1 over %n months at %2, from %4 (%3)</numerusform>
+        </translation>
     </message>
     <message>
         <source>No.</source>

@@ -405,12 +405,6 @@
         <source>Not known</source>
         <translation>未知</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 over %n month(s) at %2, from %3</source>
-        <translation>
-            <numerusform>%1，%n 期，年利率 %2，起始于 %3</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Reassigned: leaves your queue once your changes are sent.</source>
         <translation>已转派：您的变更发送后，此案件将移出您的队列。</translation>
@@ -474,6 +468,12 @@
     <message>
         <source>Plan proposed — %1</source>
         <translation>已提交方案 — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %n month(s) at %2, from %4 (%3)</source>
+        <translation>
+            <numerusform>%1，%n 期，%3，年利率 %2，起始于 %4</numerusform>
+        </translation>
     </message>
     <message>
         <source>No.</source>

@@ -166,6 +166,8 @@ def test_case_view_masks_and_disables_reveal_offline(qtbot: QtBot, window: MainW
     assert "****" in masked and "13812345678" not in masked
     assert view.ui.principalValue.text() == "¥1,000.00"
     assert view.ui.penaltyValue.text() == "¥12.50"
+    assert view.ui.loanValue.text() == \
+        "¥12,000.00 over 12 months at 9.90 %, from 1 Jun 2025 (Equal instalments)"
     assert view.ui.offlineBanner.isVisible()
 
 

@@ -32,6 +32,7 @@ from agentdesk.client.casefile import CaseFile, UnknownCaseError, open_case
 from agentdesk.client.follow_up import NextActionView, next_action
 from agentdesk.domain.errors import DomainError
 from agentdesk.domain.position import LoanPosition
+from agentdesk.domain.schedule import RepaymentMethod
 from agentdesk.domain.vocabulary import (
     ContactRelation,
     Hold,
@@ -91,6 +92,14 @@ def _tint(label: QLabel, colour: QColor | None, *, bold: bool = False) -> None:
     font = label.font()
     font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     label.setFont(font)
+
+
+def _method_label(method: str) -> str:
+    """The loan's repayment method for people (the stored value if it is unknown)."""
+    try:
+        return RepaymentMethod(method).label(current_language())
+    except ValueError:
+        return method
 
 
 def _one_height_rows(table: QTableView) -> None:
@@ -296,12 +305,15 @@ class CaseView(QWidget):
         ui.totalValue.setText(f"<b>{formatting.money(cf.case.amount_overdue, currency)}</b>")
         ui.outstandingValue.setText(formatting.money(cf.case.outstanding, currency))
         if loan:
-            ui.loanValue.setText(self.tr("%1 over %n month(s) at %2, from %3", "",
+            # The repayment method too: an interest-only loan behind on its instalments owes
+            # interest but no principal yet, which the breakdown above would leave unsaid.
+            ui.loanValue.setText(self.tr("%1 over %n month(s) at %2, from %4 (%3)", "",
                                          loan.term_months)
                                  .replace("%1", formatting.money(loan.principal, currency))
                                  .replace("%2", formatting.percent(loan.annual_rate * 100,
                                                                    places=2))
-                                 .replace("%3", formatting.day(loan.start_date)))
+                                 .replace("%3", _method_label(loan.method))
+                                 .replace("%4", formatting.day(loan.start_date)))
         else:
             ui.loanValue.setText("—")
 
