@@ -59,7 +59,9 @@ _FOREGROUND = 9  # Qt.ItemDataRole.ForegroundRole
 _ALIGNMENT = 7  # Qt.ItemDataRole.TextAlignmentRole
 _FONT = 6  # Qt.ItemDataRole.FontRole
 _TOOLTIP = 3  # Qt.ItemDataRole.ToolTipRole
+_INITIAL_SORT_ORDER = 14  # Qt.ItemDataRole.InitialSortOrderRole
 _USER = 0x100  # Qt.ItemDataRole.UserRole
+_DESCENDING = 1  # Qt.SortOrder.DescendingOrder
 _RIGHT = 0x0082  # Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MAX_BLOCKS = 200
 SETTLE_MS = 30
@@ -94,7 +96,8 @@ DUE = QColor("#8a5a00")
 QUIET = QColor("#6b6f76")
 
 _NUMERIC = {SortColumn.PRIORITY, SortColumn.DPD, SortColumn.AMOUNT_OVERDUE}
-# Columns people read most naturally highest first.
+# Columns people read most naturally highest first: a first click on their heading
+# sorts them so (the header's initial sort order).
 _DESCENDING_FIRST = {SortColumn.PRIORITY, SortColumn.DPD, SortColumn.AMOUNT_OVERDUE}
 
 
@@ -138,8 +141,8 @@ def header_tip(column: SortColumn) -> str:
 
 
 def fill_header(header: QStandardItemModel) -> None:
-    """Put the columns' headings (texts and tooltips) in `header`, the model of the
-    queue table's header, in the current language.
+    """Put the columns' headings (texts, tooltips, the order a first click sorts in) in
+    `header`, the model of the queue table's header, in the current language.
 
     Every heading is centred, numbers' too: Fusion draws the sort arrow 3 px into the
     room it leaves a heading's text, so a heading set to the right ran under the arrow.
@@ -151,6 +154,8 @@ def fill_header(header: QStandardItemModel) -> None:
     for section, column in enumerate(COLUMNS):
         item = QStandardItem(header_text(column))
         item.setToolTip(header_tip(column))
+        if column in _DESCENDING_FIRST:
+            item.setData(_DESCENDING, _INITIAL_SORT_ORDER)
         header.setHorizontalHeaderItem(section, item)
 
 
@@ -368,6 +373,8 @@ class CaseQueueModel(QAbstractTableModel):
             return header_text(column)
         if role == _TOOLTIP:
             return header_tip(column)
+        if role == _INITIAL_SORT_ORDER and column in _DESCENDING_FIRST:
+            return _DESCENDING
         return None
 
     # flags() is Qt's own (enabled, selectable, no children): a Python override would
@@ -449,15 +456,6 @@ class CaseQueueModel(QAbstractTableModel):
                 self.beginResetModel()
                 self.endResetModel()
                 self.countChanged.emit(self._result.count)
-
-    @staticmethod
-    def preferred_order(column: SortColumn) -> Qt.SortOrder:
-        """The order a first click on a column should give."""
-        from PySide6.QtCore import Qt
-
-        if column in _DESCENDING_FIRST:
-            return Qt.SortOrder.DescendingOrder
-        return Qt.SortOrder.AscendingOrder
 
     # ------------------------------------------------------------ cells
 
