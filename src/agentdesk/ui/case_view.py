@@ -16,13 +16,11 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QSizePolicy,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -49,7 +47,7 @@ from agentdesk.ui.generated.ui_case_table_tab import Ui_CaseTableTab
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView
 from agentdesk.ui.history_model import ALERT, PENDING, HistoryModel, state_text
 from agentdesk.ui.labels import label_of
-from agentdesk.ui.look import bold, bold_titles, calm_table
+from agentdesk.ui.look import bold, bold_titles, calm_rows
 from agentdesk.ui.operations import error_text
 from agentdesk.ui.plan_engine import loan_situation
 from agentdesk.ui.queue_reasons import queue_reasons
@@ -102,14 +100,6 @@ def _method_label(method: str) -> str:
         return method
 
 
-def _one_height_rows(table: QTableView) -> None:
-    """Rows of one fixed height (the view never measures them) and the calm look."""
-    rows = table.verticalHeader()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-    calm_table(table)
-
-
 class CaseView(QWidget):
     """One case, read from the local store; refreshes when the case changes."""
 
@@ -142,7 +132,7 @@ class CaseView(QWidget):
         self.history = HistoryModel(self)
         self.ui.historyTable.setModel(self.history)
         for table in (self.ui.historyTable, self.ui.contactsTable):
-            _one_height_rows(table)
+            calm_rows(table)
         # Schedule, payments and plans: their tables are built when their tab is first
         # shown, and filled when shown after a change, not on every open (most opens look
         # only at the history).
@@ -368,7 +358,7 @@ class CaseView(QWidget):
             form = Ui_CaseTableTab()
             form.setupUi(page)
             table = self._tab_tables[page] = form.table
-            _one_height_rows(table)
+            calm_rows(table)
         return table
 
     def _show_history(self, cf: CaseFile) -> None:

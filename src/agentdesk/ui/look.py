@@ -8,7 +8,7 @@ Style sheets are used only on a handful of small widgets.
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QHeaderView, QTableView, QWidget
 
 SELECTION = QColor("#d6e4f5")
 SELECTION_TEXT = QColor("#1b1f24")
@@ -41,6 +41,17 @@ def calm_table(view: QAbstractItemView) -> None:
     header = getattr(view, "horizontalHeader", None)
     if header is not None:
         header().setFont(bold(header().font()))
+
+
+def calm_rows(view: QTableView) -> None:
+    """A table of records in the calm look: rows of one fixed height (the view never
+    measures them), alternating, no grid."""
+    rows = view.verticalHeader()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    calm_table(view)
 
 
 def bold_titles(*boxes: QGroupBox) -> None:

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from agentdesk.client.queue import QuickFilter, SortColumn
 from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_queue_page import Ui_QueuePage
-from agentdesk.ui.look import FILTER_BUTTON, calm_table
+from agentdesk.ui.look import FILTER_BUTTON, calm_rows
 from agentdesk.ui.queue_model import (
     COLUMNS,
     CaseKeyRole,
@@ -66,9 +66,7 @@ class QueuePage(QWidget):
         fill_header(self.header_model)
         header.setModel(self.header_model)
         header.show()
-        calm_table(table)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        calm_rows(table)
         header.setStretchLastSection(True)
         # The model starts sorted by priority, highest first: where a new header's sort
         # indicator already is (section 0, descending), so it is not set from here.

@@ -11,6 +11,8 @@ from pathlib import Path
 from uuid import UUID
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QHeaderView, QTableView
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -22,6 +24,7 @@ from agentdesk.ui.launch import Desktop
 from agentdesk.ui.lead import LeadWorkspace
 from agentdesk.ui.lead.dashboard import TeamDashboardPage
 from agentdesk.ui.lead.team_report import FIGURE_KEYS
+from agentdesk.ui.look import SELECTION
 from tests.ui.lead.conftest import SYNC_TIMEOUT, Server, sync
 
 OpenDesk = Callable[[str], Desktop]
@@ -114,6 +117,19 @@ def test_dashboard_figures_match_the_database(qtbot: QtBot, open_desk: OpenDesk,
     assert page.message.text().endswith("Showing the last figures kept on this computer.")
     assert page.stale and page.snapshot is not None and page.snapshot.report == report
     assert page.as_of.text().startswith("Last figures kept, taken ")
+
+
+def test_the_leads_tables_look_like_the_agents(open_desk: OpenDesk) -> None:
+    # Soft selection and alternate rows, no grid, rows of one height, a bold header: the
+    # queue's look, on every table of every page (the approval's schedules included).
+    desk = open_desk("lead.east")
+    tables = [t for page in workspace(desk).pages() for t in page.findChildren(QTableView)]
+    assert len(tables) >= 6
+    for table in tables:
+        assert not table.showGrid() and table.alternatingRowColors()
+        assert table.palette().color(QPalette.ColorRole.Highlight) == SELECTION
+        assert table.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+        assert table.horizontalHeader().font().bold()
 
 
 def test_compliance_list_opens_the_case(qtbot: QtBot, open_desk: OpenDesk,

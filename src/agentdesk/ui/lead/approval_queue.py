@@ -57,6 +57,7 @@ from agentdesk.ui.lead.pending import (
     plan_by_id,
 )
 from agentdesk.ui.lead.plan_review import PlanReview
+from agentdesk.ui.look import calm_rows
 from agentdesk.ui.operations import error_text
 from agentdesk.ui.plan_engine import shipped_authority_policy
 
@@ -159,9 +160,8 @@ class ApprovalQueuePage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        calm_rows(self.table)
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         # The reasons column is wider than the pane: show its title from the left.

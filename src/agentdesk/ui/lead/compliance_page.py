@@ -26,6 +26,7 @@ from agentdesk.ui import formatting
 from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label_of
+from agentdesk.ui.look import calm_rows
 from agentdesk.ui.operations import error_text
 
 PAGE_SIZE = 200
@@ -68,7 +69,7 @@ class CompliancePage(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        calm_rows(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)

@@ -44,6 +44,7 @@ from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label_of
 from agentdesk.ui.lead import team_report
 from agentdesk.ui.lead.team_report import FIGURE_KEYS, Snapshot
+from agentdesk.ui.look import calm_rows
 from agentdesk.ui.operations import error_text
 
 ATTEMPTS_COLOUR = QColor("#9aa5b1")
@@ -95,7 +96,7 @@ class TeamDashboardPage(QWidget):
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        calm_rows(self.table)
         layout.addWidget(self.table, 2)
         charts = QHBoxLayout()
         self.trend_chart = QChart()

@@ -42,6 +42,7 @@ from agentdesk.ui.charts import InstalmentChart
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label_of
 from agentdesk.ui.lead.pending import ApprovalCheck, PendingPlan, Refusal
+from agentdesk.ui.look import calm_rows
 from agentdesk.ui.plan_engine import loan_situation
 
 
@@ -57,8 +58,9 @@ def _table(parent: QWidget) -> QTableWidget:
     table = QTableWidget(parent)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.verticalHeader().setVisible(False)
+    calm_rows(table)
+    # Compact: the two schedules sit side by side in small boxes.
     table.verticalHeader().setDefaultSectionSize(22)
-    table.setAlternatingRowColors(True)
     return table
 
 

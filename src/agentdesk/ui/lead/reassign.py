@@ -35,6 +35,7 @@ from agentdesk.ui.app import language_switch
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.labels import label_of
 from agentdesk.ui.lead import team_report
+from agentdesk.ui.look import calm_rows
 from agentdesk.ui.operations import error_text
 
 
@@ -67,7 +68,7 @@ class ReassignPage(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
+        calm_rows(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         layout.addWidget(self.table, 1)
