@@ -239,6 +239,7 @@ def test_violations_are_flagged_audited_and_listed_for_the_lead(world: World) ->
     assert newest["attempt_id"] == str(fourth.id)
     assert newest["rules"] == [{"id": "CN-2", "title": "Connected calls per day"}]
     assert newest["agent_username"] == "agent1"
+    assert newest["agent_name"] == "agent1"  # its display name (the fixture's is the same)
     # Paging.
     first = _get(world, "/compliance/violations", "admin1", limit="1").json()
     assert first["next_offset"] == 1 and len(first["items"]) == 1

@@ -55,6 +55,8 @@ class ViolationOut(WireModel):
     borrower_name: str
     agent_id: uuid.UUID
     agent_username: str
+    agent_name: str = ""
+    """The agent's display name (empty from servers older than this field)."""
     channel: Channel | None = None
     result: str | None = None
     started_at: datetime

@@ -154,6 +154,9 @@ def test_compliance_list_opens_the_case(qtbot: QtBot, open_desk: OpenDesk,
     mine = next(r for r, v in enumerate(page.items) if str(v.case_id) == case_id
                 and v.started_at == night)
     assert page.items[mine].agent_username == "agent.east1"
+    # The table names the agent as people know them, not by the sign-in name.
+    shown = page.table.item(mine, 1).text()
+    assert shown == page.items[mine].agent_name and shown and shown != "agent.east1"
     assert page.items[mine].rules
     assert page.table.item(mine, 6).text().startswith(page.items[mine].rules[0].id)
     page.table.scrollTo(page.table.model().index(mine, 2))

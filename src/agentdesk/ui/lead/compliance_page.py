@@ -109,7 +109,8 @@ class CompliancePage(QWidget):
             what = self.tr("Note") if is_note else label_of(Channel, v.channel)
             result = (self.tr("Banned words: %1").replace("%1", ", ".join(v.phrases))
                       if is_note else label_of(CallResult, v.result))
-            cells = [formatting.moment(v.started_at, self.context.time_zone), v.agent_username,
+            cells = [formatting.moment(v.started_at, self.context.time_zone),
+                     v.agent_name or v.agent_username,
                      v.borrower_name, v.loan_ref, what, result,
                      "; ".join(f"{rule.id} {rule.title}" for rule in v.rules)]
             for c, text in enumerate(cells):
