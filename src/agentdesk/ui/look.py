@@ -44,9 +44,10 @@ def calm_table(view: QAbstractItemView) -> None:
 
 
 def calm_rows(view: QTableView) -> None:
-    """A table of records in the calm look: rows of one fixed height (the view never
-    measures them), alternating, no grid."""
+    """A table of records in the calm look: no row numbers, rows of one fixed height
+    (the view never measures them), alternating, no grid."""
     rows = view.verticalHeader()
+    rows.setVisible(False)
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setAlternatingRowColors(True)

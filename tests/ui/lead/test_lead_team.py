@@ -120,15 +120,17 @@ def test_dashboard_figures_match_the_database(qtbot: QtBot, open_desk: OpenDesk,
 
 
 def test_the_leads_tables_look_like_the_agents(open_desk: OpenDesk) -> None:
-    # Soft selection and alternate rows, no grid, rows of one height, a bold header: the
-    # queue's look, on every table of every page (the approval's schedules included).
+    # Soft selection and alternate rows, no grid, no row numbers, rows of one height, a
+    # bold header: the queue's look, on every table of every page (the approval's
+    # schedules included).
     desk = open_desk("lead.east")
     tables = [t for page in workspace(desk).pages() for t in page.findChildren(QTableView)]
     assert len(tables) >= 6
     for table in tables:
         assert not table.showGrid() and table.alternatingRowColors()
         assert table.palette().color(QPalette.ColorRole.Highlight) == SELECTION
-        assert table.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+        rows = table.verticalHeader()
+        assert rows.isHidden() and rows.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
         assert table.horizontalHeader().font().bold()
 
 

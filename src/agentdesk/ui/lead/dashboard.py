@@ -95,7 +95,6 @@ class TeamDashboardPage(QWidget):
         layout.addLayout(bar)
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         calm_rows(self.table)
         layout.addWidget(self.table, 2)
         charts = QHBoxLayout()

@@ -57,7 +57,6 @@ def _cell(text: str, *, right: bool = False) -> QTableWidgetItem:
 def _table(parent: QWidget) -> QTableWidget:
     table = QTableWidget(parent)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.verticalHeader().setVisible(False)
     calm_rows(table)
     # Compact: the two schedules sit side by side in small boxes.
     table.verticalHeader().setDefaultSectionSize(22)
