@@ -181,6 +181,14 @@ def test_the_schedule_model_passes_qts_model_checks(
     _type(qtbot, dialog.ui.extensionSpin, "12")
     qtmodeltester.check(dialog.schedule_model)
     assert dialog.schedule_model.headerData(5, Qt.Orientation.Horizontal) == "Total"
+    # Numbers on the right (the instalment's number too), dates on the left.
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    model = dialog.schedule_model
+    assert [model.index(0, c).data(Qt.ItemDataRole.TextAlignmentRole)
+            for c in range(model.columnCount())] == [right, None] + [right] * 5
+    # The queue's calm look: no grid, no row numbers.
+    view = dialog.ui.scheduleView
+    assert not view.showGrid() and view.verticalHeader().isHidden()
 
 
 def test_switching_the_language_retranslates_the_open_dialog(

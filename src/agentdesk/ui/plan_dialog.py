@@ -30,6 +30,7 @@ from agentdesk.ui.app import language_switch
 from agentdesk.ui.charts import InstalmentChart
 from agentdesk.ui.context import AppContext
 from agentdesk.ui.generated.ui_plan_dialog import Ui_PlanProposalDialog
+from agentdesk.ui.look import calm_rows
 from agentdesk.ui.operations import error_text
 from agentdesk.ui.plan_engine import (
     LoanSituation,
@@ -91,9 +92,7 @@ class PlanProposalDialog(QDialog):
 
         self.schedule_model = PlanScheduleModel(self.situation.terms.currency, self)
         self.ui.scheduleView.setModel(self.schedule_model)
-        rows = self.ui.scheduleView.verticalHeader()
-        rows.hide()
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        calm_rows(self.ui.scheduleView)
         columns = self.ui.scheduleView.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         columns.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -75,7 +75,7 @@ class PlanScheduleModel(QAbstractTableModel):
                 return formatting.day(item.due_date)
             amount = self._amount(item, column)
             return None if amount is None else formatting.money(amount, self._currency)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != 1:  # numbers, not dates
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return item
