@@ -23,7 +23,7 @@ def test_within_the_default_half() -> None:
     assert result.share_percent == D("37.50")
     assert not result.warning
     assert result.message(Language.EN) == (
-        "The largest instalment 1500.00 takes 37.50 % of the disposable income 4000.00, "
+        "The largest instalment 1,500.00 takes 37.50 % of the disposable income 4,000.00, "
         "within 50 %."
     )
     assert "在 50 % 以内" in result.message(Language.ZH_CN)

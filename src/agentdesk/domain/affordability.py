@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from agentdesk.domain.errors import AllowedRange, InvalidPlanInput, Unit
+from agentdesk.domain.errors import AllowedRange, InvalidPlanInput, Unit, format_value
 from agentdesk.domain.money import DEFAULT_CURRENCY, ZERO, require_amount
 from agentdesk.domain.schedule import Schedule
 from agentdesk.domain.vocabulary import Language
@@ -41,36 +41,41 @@ class Affordability:
     def message(self, language: Language) -> str:
         """One sentence for the agent."""
         zh = language is Language.ZH_CN
+        income, expenses, instalment, disposable = (
+            format_value(amount, Unit.MONEY, language)
+            for amount in (self.monthly_income, self.essential_expenses, self.instalment,
+                           self.disposable_income)
+        )
         if self.share_percent is None:
             if zh:
                 return (
-                    f"借款人没有可支配收入（收入 {self.monthly_income}，"
-                    f"必要支出 {self.essential_expenses}），此方案难以履约。"
+                    f"借款人没有可支配收入（收入 {income}，"
+                    f"必要支出 {expenses}），此方案难以履约。"
                 )
             return (
-                f"The borrower has no disposable income (income {self.monthly_income}, "
-                f"essential expenses {self.essential_expenses}): this plan is unlikely to be kept."
+                f"The borrower has no disposable income (income {income}, "
+                f"essential expenses {expenses}): this plan is unlikely to be kept."
             )
         share = f"{self.share_percent} %"
         limit = f"{self.max_share_percent.normalize():f} %"
         if self.warning:
             if zh:
                 return (
-                    f"最高每期还款 {self.instalment} 占可支配收入 {self.disposable_income} 的 "
+                    f"最高每期还款 {instalment} 占可支配收入 {disposable} 的 "
                     f"{share}，超过 {limit}，借款人可能难以负担。"
                 )
             return (
-                f"The largest instalment {self.instalment} takes {share} of the disposable "
-                f"income {self.disposable_income}, over {limit}: the borrower may not manage it."
+                f"The largest instalment {instalment} takes {share} of the disposable "
+                f"income {disposable}, over {limit}: the borrower may not manage it."
             )
         if zh:
             return (
-                f"最高每期还款 {self.instalment} 占可支配收入 {self.disposable_income} 的 "
+                f"最高每期还款 {instalment} 占可支配收入 {disposable} 的 "
                 f"{share}，在 {limit} 以内。"
             )
         return (
-            f"The largest instalment {self.instalment} takes {share} of the disposable "
-            f"income {self.disposable_income}, within {limit}."
+            f"The largest instalment {instalment} takes {share} of the disposable "
+            f"income {disposable}, within {limit}."
         )
 
 

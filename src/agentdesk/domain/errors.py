@@ -34,11 +34,12 @@ class Unit:
 
 
 def format_value(value: object, unit: str, language: Language) -> str:
-    """Show `value` in `unit` for a person reading `language` (no grouping, no currency)."""
+    """Show `value` in `unit` for a person reading `language` (no currency; money in
+    groups of thousands, as both languages write it: "12,715.61")."""
     if isinstance(value, Decimal) and unit == Unit.RATE:
         return f"{_plain(value * 100)} %"
     if isinstance(value, Decimal) and unit == Unit.MONEY:
-        return format(value, "f")  # keep the minor units: "50.00", not "50"
+        return format(value, ",f")  # keep the minor units: "50.00", not "50"
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         number = _plain(Decimal(value))
         if unit == Unit.PERCENT:
