@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -47,7 +47,7 @@ from agentdesk.ui.generated.ui_case_table_tab import Ui_CaseTableTab
 from agentdesk.ui.generated.ui_case_view import Ui_CaseView
 from agentdesk.ui.history_model import ALERT, PENDING, HistoryModel, state_text
 from agentdesk.ui.labels import label_of
-from agentdesk.ui.look import bold, bold_titles, calm_rows
+from agentdesk.ui.look import bold, bold_titles, calm_rows, regular
 from agentdesk.ui.operations import error_text
 from agentdesk.ui.plan_engine import loan_situation
 from agentdesk.ui.queue_reasons import queue_reasons
@@ -80,16 +80,14 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[QTableWidgetI
     table.setUpdatesEnabled(True)
 
 
-def _tint(label: QLabel, colour: QColor | None, *, bold: bool = False) -> None:
+def _tint(label: QLabel, colour: QColor | None, *, heavy: bool = False) -> None:
     """Colour (and weight) a label through its palette and font: no style sheet, which
     would give the label the slower style-sheet style and a repolish on every change."""
     palette = QPalette()  # sets nothing: the label's parent decides the rest
     if colour is not None:
         palette.setColor(QPalette.ColorRole.WindowText, colour)
     label.setPalette(palette)
-    font = label.font()
-    font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-    label.setFont(font)
+    label.setFont(bold(label.font()) if heavy else regular(label.font()))
 
 
 def _method_label(method: str) -> str:
@@ -239,7 +237,7 @@ class CaseView(QWidget):
             text += f" · {nxt.reason}"
         due = nxt.due_at <= self.context.store.clock()
         self.ui.nextActionLabel.setText(text)
-        _tint(self.ui.nextActionLabel, ALERT if due else DUE_LATER, bold=due)
+        _tint(self.ui.nextActionLabel, ALERT if due else DUE_LATER, heavy=due)
 
     def _show_borrower(self, cf: CaseFile) -> None:
         b = cf.borrower

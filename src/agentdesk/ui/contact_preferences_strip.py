@@ -9,7 +9,7 @@ on a call" as the source.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from agentdesk.client.casefile import CaseFile
@@ -17,6 +17,7 @@ from agentdesk.domain.compliance.preferences import PreferenceSource
 from agentdesk.ui.app import language_switch
 from agentdesk.ui.contact_preferences import ContactPreferencesDialog, describe, in_force
 from agentdesk.ui.context import AppContext
+from agentdesk.ui.look import regular
 
 _QUIET = QColor("#51565e")
 
@@ -36,9 +37,7 @@ class ContactPreferencesStrip(QWidget):
         self.button = QPushButton(self)
         self.button.clicked.connect(self.open_dialog)
         # Regular weight inside the bold-titled contact box.
-        font = QFont(self.font())
-        font.setWeight(QFont.Weight.Normal)
-        self.setFont(font)
+        self.setFont(regular(self.font()))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary, 1)

@@ -30,8 +30,16 @@ def bold(font: QFont) -> QFont:
     return heavier
 
 
+def regular(font: QFont) -> QFont:
+    """A copy of `font` in the regular weight (inside a bold-titled box, say)."""
+    lighter = QFont(font)
+    lighter.setWeight(QFont.Weight.Normal)
+    return lighter
+
+
 def calm_table(view: QAbstractItemView) -> None:
-    """Soft alternate rows and selection, a bold header, no grid."""
+    """Soft alternate rows and selection, a bold header (`calm_rows` for a table of
+    records: no grid, rows of one height too)."""
     palette = view.palette()
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
         palette.setColor(group, QPalette.ColorRole.Highlight, SELECTION)
@@ -60,6 +68,4 @@ def bold_titles(*boxes: QGroupBox) -> None:
     for box in boxes:
         box.setFont(bold(box.font()))
         for child in box.findChildren(QWidget):
-            child_font = QFont(child.font())
-            child_font.setWeight(QFont.Weight.Normal)
-            child.setFont(child_font)
+            child.setFont(regular(child.font()))
