@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from agentdesk.client.queue import SortColumn
@@ -28,6 +29,10 @@ def window(qtbot: QtBot, context: AppContext, tmp_path: Path) -> Iterator[MainWi
     qtbot.waitExposed(win)
     yield win
     win.close()
+    # Deleted, not only closed: a window left alive still answers the language switch
+    # (a global signal) and would refresh over this test's closed store in a later test.
+    win.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def names(win: MainWindow) -> list[str]:
